@@ -1,0 +1,78 @@
+package dev.labforge;
+
+import dev.labforge.check.Diagnostics;
+import dev.labforge.check.SpecCheck;
+import dev.labforge.model.Lab;
+import dev.labforge.model.ModelBuilder;
+import dev.labforge.output.Manifest;
+import dev.labforge.output.OutputCheck;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.Templates;
+import dev.labforge.spec.LocatedTree;
+import dev.labforge.spec.SpecReader;
+import dev.labforge.spec.SpecSyntaxException;
+import dev.labforge.target.Target;
+import dev.labforge.target.Targets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Stages 1 to 5 in order: read, check, model, render, check outputs. Writing is the caller's. */
+public final class Generator {
+  private static final Templates TEMPLATES = new Templates();
+
+  /** A spec that failed to read or check; {@code diagnostics} holds every problem. */
+  public static final class InvalidSpecException extends Exception {
+    private final transient Diagnostics diagnostics;
+
+    public InvalidSpecException(Diagnostics diagnostics) {
+      super(diagnostics.format());
+      this.diagnostics = diagnostics;
+    }
+
+    public Diagnostics diagnostics() {
+      return diagnostics;
+    }
+  }
+
+  private Generator() {}
+
+  public static Lab load(SpecInput input) throws InvalidSpecException {
+    LocatedTree tree;
+    try {
+      tree = SpecReader.read(input.name(), input.bytes(), input.dir());
+    } catch (SpecSyntaxException e) {
+      throw new InvalidSpecException(e.diagnostics());
+    }
+    Diagnostics diagnostics = SpecCheck.check(tree);
+    if (!diagnostics.isEmpty()) {
+      throw new InvalidSpecException(diagnostics);
+    }
+    Optional<Lab> lab = ModelBuilder.build(tree, diagnostics);
+    if (lab.isEmpty()) {
+      throw new InvalidSpecException(diagnostics);
+    }
+    return lab.get();
+  }
+
+  /**
+   * Renders the enabled targets among {@code only} (all when empty), checks every file against its
+   * schema, and adds the manifest. Files are sorted by path.
+   */
+  public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only) throws RenderException {
+    List<RenderedFile> files = new ArrayList<>();
+    for (Target target : Targets.ALL) {
+      boolean selected = only.isEmpty() ? lab.targets().enabled(target.id()) : only.contains(target.id());
+      if (selected) {
+        files.addAll(target.render(lab, TEMPLATES));
+      }
+    }
+    files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
+    files.sort(Comparator.comparing(RenderedFile::path));
+    OutputCheck.check(files);
+    return List.copyOf(files);
+  }
+}

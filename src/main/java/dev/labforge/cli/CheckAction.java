@@ -1,0 +1,84 @@
+package dev.labforge.cli;
+
+import dev.labforge.output.Manifest;
+import dev.labforge.tools.ToolCheck;
+import dev.labforge.tools.ToolChecks;
+import dev.labforge.tools.Tools;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code labforge check DIR}: every real tool on PATH, over every lab folder in DIR. */
+final class CheckAction {
+  private final Context context;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  CheckAction(Context context) {
+    this.context = context;
+    this.out = context.out();
+    this.err = context.err();
+  }
+
+  int run(Path dir) {
+    List<Path> labs;
+    try {
+      labs = labs(dir);
+    } catch (IOException e) {
+      err.println("labforge: cannot read " + dir + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+    if (labs.isEmpty()) {
+      err.println("labforge: " + dir + ": no " + Manifest.PATH + " here or one level down; run labforge gen first");
+      return ExitCodes.INVALID;
+    }
+    Tools tools = Tools.system();
+    int failed = 0;
+    for (Path lab : labs) {
+      for (ToolCheck check : ToolChecks.ALL) {
+        List<String> missing = check.requires().stream().filter(t -> !tools.has(t)).toList();
+        if (!missing.isEmpty()) {
+          out.println("skip " + check.name() + ": " + String.join(", ", missing) + " not found");
+          continue;
+        }
+        List<String> problems;
+        try {
+          problems = check.run(lab, tools);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return context.internal(check.name() + " was interrupted", e);
+        } catch (Exception e) {
+          return context.internal(check.name() + ": " + e.getMessage(), e);
+        }
+        if (problems.isEmpty()) {
+          out.println("ok   " + check.name() + ": " + lab);
+        } else {
+          failed++;
+          out.println("FAIL " + check.name() + ": " + lab);
+          problems.forEach(p -> err.println(lab + ": " + check.name() + ": " + p));
+        }
+      }
+    }
+    out.flush();
+    return failed == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  private static List<Path> labs(Path dir) throws IOException {
+    List<Path> labs = new ArrayList<>();
+    if (Files.isRegularFile(dir.resolve(Manifest.PATH))) {
+      labs.add(dir);
+      return labs;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("not a folder");
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      children.filter(c -> Files.isRegularFile(c.resolve(Manifest.PATH))).sorted().forEach(labs::add);
+    }
+    return labs;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.labforge.cli;
+
+import dev.labforge.Generator;
+import dev.labforge.Generator.InvalidSpecException;
+import dev.labforge.SpecInput;
+import dev.labforge.model.Lab;
+import dev.labforge.output.TreeWriter;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.target.Targets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What each subcommand does; picocli only parses. Every path returns an exit code. */
+final class Commands {
+  private final Context context;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  Commands(Context context) {
+    this.context = context;
+    this.out = context.out();
+    this.err = context.err();
+  }
+
+  int validate(Path specPath) {
+    try {
+      SpecInput input = input(specPath);
+      Lab lab = Generator.load(input);
+      out.println(input.name() + ": ok: lab '" + lab.name() + "', " + count(lab.machines().size(), "machine")
+          + ", " + count(lab.networks().size(), "network") + ", " + count(lab.images().size(), "image"));
+      return ExitCodes.OK;
+    } catch (InvalidSpecException e) {
+      err.print(e.diagnostics().format());
+      return ExitCodes.INVALID;
+    } catch (NoSuchFileException e) {
+      err.println("labforge: " + e.getFile() + ": no such file");
+      return ExitCodes.INVALID;
+    } catch (IOException e) {
+      err.println("labforge: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  int gen(Path specPath, Path outDir, List<String> targets, boolean check) {
+    for (String id : targets) {
+      if (Targets.byId(id).isEmpty()) {
+        err.println("labforge: unknown target '" + id + "'; known: " + String.join(", ", Targets.ids()));
+        return ExitCodes.USAGE;
+      }
+    }
+    SpecInput input;
+    Lab lab;
+    try {
+      input = input(specPath);
+      lab = Generator.load(input);
+    } catch (InvalidSpecException e) {
+      err.print(e.diagnostics().format());
+      return ExitCodes.INVALID;
+    } catch (NoSuchFileException e) {
+      err.println("labforge: " + e.getFile() + ": no such file");
+      return ExitCodes.INVALID;
+    } catch (IOException e) {
+      err.println("labforge: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+    List<RenderedFile> files;
+    try {
+      files = Generator.render(lab, input, targets);
+    } catch (RenderException e) {
+      err.println("labforge: internal error: " + e.getMessage());
+      if (context.verbose()) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(this is a labforge bug in " + e.origin() + "; run with --verbose for details)");
+      }
+      return ExitCodes.INTERNAL;
+    }
+    try {
+      return check ? compare(outDir, lab, files) : write(outDir, lab, files);
+    } catch (IOException e) {
+      err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  private int write(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
+    TreeWriter.write(outDir, lab.name(), files);
+    Path base = outDir.resolve(lab.name());
+    for (RenderedFile file : files) {
+      out.println(base.resolve(file.path()));
+    }
+    return ExitCodes.OK;
+  }
+
+  private int compare(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
+    List<String> differ = TreeWriter.differences(outDir, lab.name(), files);
+    Path base = outDir.resolve(lab.name());
+    if (differ.isEmpty()) {
+      out.println(base + ": up to date (" + count(files.size(), "file") + ")");
+      return ExitCodes.OK;
+    }
+    for (String path : differ) {
+      err.println(base.resolve(path) + ": differs from what gen would write");
+    }
+    err.println(count(differ.size(), "file") + " out of date; run labforge gen to update " + base);
+    return ExitCodes.INVALID;
+  }
+
+  int init(String example, Path dir, boolean force) {
+    return new InitAction(out, err).run(example, dir, force);
+  }
+
+  int schema(String name) {
+    return new SchemaAction(out, err).run(name);
+  }
+
+  int check(Path dir) {
+    return new CheckAction(context).run(dir);
+  }
+
+  private static SpecInput input(Path specPath) throws IOException {
+    return specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.labforge.cli;
+
+import java.io.PrintWriter;
+
+/** The streams a command prints to and the global flags; passed down instead of globals. */
+final class Context {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private boolean verbose;
+
+  Context(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  void verbose(boolean value) {
+    verbose = value;
+  }
+
+  /** Reports an unexpected failure: one line, or the stack trace with --verbose. */
+  int internal(String what, Throwable e) {
+    err.println("labforge: internal error: " + what);
+    if (verbose) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(this is a labforge bug; run with --verbose for the stack trace)");
+    }
+    return ExitCodes.INTERNAL;
+  }
+}

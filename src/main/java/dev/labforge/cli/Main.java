@@ -1,0 +1,53 @@
+package dev.labforge.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The entry point. Only {@link #main} exits the JVM; everything else returns a code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Context context = new Context(out, err);
+    CommandLine cli = new CommandLine(new RootCommand(context));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("labforge: internal error: " + e);
+      if (context.verbose()) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run with --verbose for the stack trace)");
+      }
+      return ExitCodes.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, args1) -> {
+      err.println("labforge: " + e.getMessage());
+      e.getCommandLine().usage(err, CommandLine.Help.Ansi.OFF);
+      return ExitCodes.USAGE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static CommandLine.Help.Ansi ansi() {
+    if (System.getenv("NO_COLOR") != null) {
+      return CommandLine.Help.Ansi.OFF;
+    }
+    return CommandLine.Help.Ansi.AUTO;
+  }
+}

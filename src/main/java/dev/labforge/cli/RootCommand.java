@@ -1,0 +1,97 @@
+package dev.labforge.cli;
+
+import dev.labforge.Version;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "labforge",
+    mixinStandardHelpOptions = true,
+    versionProvider = RootCommand.VersionProvider.class,
+    description = {
+      "Turns one lab spec into Packer templates, cloud-init seeds and config drives,",
+      "a multi-machine Vagrantfile and Terraform for OpenStack, each checked before it is written."
+    },
+    footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error."},
+    subcommandsRepeatable = false)
+final class RootCommand implements Runnable {
+  private final Context context;
+
+  @Spec
+  CommandSpec spec;
+
+  RootCommand(Context context) {
+    this.context = context;
+  }
+
+  @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of internal errors.")
+  void verbose(boolean value) {
+    context.verbose(value);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+
+  static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"labforge " + Version.get()};
+    }
+  }
+
+  @Command(name = "validate", description = "Check a spec and print every problem.")
+  int validate(
+      @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
+          description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath) {
+    return new Commands(context).validate(specPath);
+  }
+
+  @Command(name = "gen", description = "Validate, render, validate the outputs, write DIR/<lab>/.")
+  int gen(
+      @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
+          description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath,
+      @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
+          description = "Output folder (default: ${DEFAULT-VALUE}).") java.nio.file.Path out,
+      @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
+          description = "Only these targets.") java.util.List<String> targets,
+      @Option(names = "--check", description = "Write nothing; exit 1 if DIR differs from what gen would write.")
+          boolean check) {
+    return new Commands(context).gen(specPath, out, targets == null ? java.util.List.of() : targets, check);
+  }
+
+  @Command(name = "init", description = "Write a starter spec (one of the LPIC-3 305 labs).")
+  int init(
+      @Option(names = "--example", paramLabel = "NAME", defaultValue = "lpic3-353",
+          description = "lpic3-351, lpic3-352 or lpic3-353 (default: ${DEFAULT-VALUE}).") String example,
+      @Option(names = "--force", description = "Overwrite existing files.") boolean force,
+      @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+          description = "Folder to write into (default: the current folder).") java.nio.file.Path dir) {
+    return new Commands(context).init(example, dir, force);
+  }
+
+  @Command(name = "schema", description = "Print a JSON Schema: 'lab' (default) or a target file such as cloud-init/user-data.")
+  int schema(
+      @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "lab") String name) {
+    return new Commands(context).schema(name);
+  }
+
+  @Command(name = "check", description = "Run the real tools found on PATH on a generated tree.")
+  int check(
+      @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "A generated lab folder (out/<lab>) or its parent.")
+          java.nio.file.Path dir) {
+    return new Commands(context).check(dir);
+  }
+
+  @Command(name = "completion", description = "Print a bash/zsh completion script: source <(labforge completion).")
+  int completion() {
+    context.out().print(AutoComplete.bash("labforge", spec.commandLine()));
+    context.out().flush();
+    return ExitCodes.OK;
+  }
+}

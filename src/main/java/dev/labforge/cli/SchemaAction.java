@@ -1,0 +1,60 @@
+package dev.labforge.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeSet;
+
+/** {@code labforge schema [lab|TARGET/FILE]}: prints a packed schema. */
+final class SchemaAction {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  SchemaAction(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String name) {
+    String resource = name.equals("lab") ? "schemas/lab-spec.schema.json" : "schemas/" + name + ".schema.json";
+    if (name.contains("..") || name.startsWith("/")) {
+      return unknown(name);
+    }
+    try (InputStream in = SchemaAction.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return unknown(name);
+      }
+      out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      out.flush();
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      err.println("labforge: cannot read " + resource + ": " + e.getMessage());
+      return ExitCodes.INTERNAL;
+    }
+  }
+
+  private int unknown(String name) {
+    err.println("labforge: no schema named '" + name + "'; known: " + String.join(", ", known()));
+    return ExitCodes.USAGE;
+  }
+
+  /** Schema names from the index Maven cannot give us at run time, so we list them ourselves. */
+  static List<String> known() {
+    TreeSet<String> names = new TreeSet<>();
+    names.add("lab");
+    try (InputStream in = SchemaAction.class.getClassLoader().getResourceAsStream("schemas/index.txt")) {
+      if (in != null) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!line.isBlank()) {
+            names.add(line.strip());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // The list is only a hint in an error message.
+    }
+    return List.copyOf(names);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.labforge.model;
+
+import java.util.List;
+
+/** A base image. {@code sourceChecksum} is "none" when the spec gives none. */
+public record Image(
+    String name,
+    String os,
+    String release,
+    String sourceUrl,
+    String sourceChecksum,
+    String sourceFormat,
+    List<String> builders,
+    String vagrantBox,
+    String openstackImage,
+    List<String> packages,
+    List<String> commands) {
+
+  /** The package manager family the OS uses: "apt" or "dnf". */
+  public String packageManager() {
+    return os.equals("debian") || os.equals("ubuntu") ? "apt" : "dnf";
+  }
+}

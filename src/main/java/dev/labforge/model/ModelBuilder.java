@@ -1,0 +1,207 @@
+package dev.labforge.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.check.Diagnostics;
+import dev.labforge.check.Reporter;
+import dev.labforge.spec.LocatedTree;
+import dev.labforge.spec.SpecFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Stage 3: builds the immutable {@link Lab} from a spec that passed {@code SpecCheck}. The only
+ * problem left to find here is a network with no free address for a derived IP.
+ */
+public final class ModelBuilder {
+  static final int DEFAULT_CPUS = 1;
+  static final long DEFAULT_MEMORY_MIB = 1024;
+  static final long DEFAULT_DISK_MIB = 10 * 1024;
+
+  private final LocatedTree tree;
+  private final JsonNode spec;
+  private final Reporter report;
+  private final String labName;
+
+  private ModelBuilder(LocatedTree tree, Diagnostics diagnostics) {
+    this.tree = tree;
+    this.spec = tree.root();
+    this.report = new Reporter(tree, diagnostics);
+    this.labName = spec.path("name").asText();
+  }
+
+  /** The lab, or empty with the problems added to {@code diagnostics}. */
+  public static Optional<Lab> build(LocatedTree tree, Diagnostics diagnostics) {
+    ModelBuilder builder = new ModelBuilder(tree, diagnostics);
+    Lab lab = builder.lab();
+    return diagnostics.isEmpty() ? Optional.of(lab) : Optional.empty();
+  }
+
+  private Lab lab() {
+    List<Image> images = new ArrayList<>();
+    new TreeMap<String, JsonNode>(fields(spec.path("images"))).forEach((name, node) -> images.add(image(name, node)));
+    List<Network> networks = new ArrayList<>();
+    for (JsonNode n : spec.path("networks")) {
+      networks.add(network(n));
+    }
+    Addresses addresses = new Addresses(networks, spec.path("machines"));
+    Macs macs = new Macs(labName);
+    List<Machine> machines = new ArrayList<>();
+    JsonNode defaults = spec.path("defaults");
+    JsonNode machineNodes = spec.path("machines");
+    for (int m = 0; m < machineNodes.size(); m++) {
+      JsonNode node = machineNodes.get(m);
+      for (String name : Expansion.names(node)) {
+        machines.add(machine(name, machines.size(), "/machines/" + m, node, defaults, networks, addresses, macs));
+      }
+    }
+    return new Lab(labName, spec.path("description").asText(""), tree.source().name(),
+        List.copyOf(images), List.copyOf(networks), List.copyOf(machines), targets());
+  }
+
+  private Image image(String name, JsonNode node) {
+    JsonNode source = node.path("source");
+    List<String> builders = strings(node.get("builders"));
+    return new Image(name, node.path("os").asText(), node.path("release").asText(),
+        source.path("url").asText(), source.path("checksum").asText("none"), source.path("format").asText(),
+        builders.isEmpty() ? List.of("qemu") : builders,
+        node.path("vagrant_box").asText(defaultBox(node)),
+        node.path("openstack_image").asText(name),
+        strings(node.get("packages")), strings(node.get("commands")));
+  }
+
+  private static String defaultBox(JsonNode image) {
+    String release = image.path("release").asText().replace(".", "");
+    return "generic/" + image.path("os").asText() + release;
+  }
+
+  private static Network network(JsonNode node) {
+    Ipv4.Cidr cidr = Ipv4.Cidr.parse(node.path("cidr").asText()).orElseThrow();
+    String gateway = node.path("gateway").asText(Ipv4.format(cidr.network() + 1));
+    List<String> dns = strings(node.get("dns"));
+    return new Network(node.path("name").asText(), cidr.toString(), Ipv4.format(cidr.network()), cidr.prefix(),
+        cidr.netmask(), gateway, node.path("dhcp").asBoolean(false), dns.isEmpty() ? List.of(gateway) : dns,
+        node.path("kind").asText("private"));
+  }
+
+  private Machine machine(String name, int index, String pointer, JsonNode node, JsonNode defaults,
+      List<Network> networks, Addresses addresses, Macs macs) {
+    JsonNode cpus = pick(node, defaults, "cpus");
+    List<Nic> nics = new ArrayList<>();
+    JsonNode nicNodes = node.get("nics");
+    if (nicNodes == null) {
+      nics.add(nic(0, name, networks.get(0).name(), null, pointer, networks, addresses, macs));
+    } else {
+      for (int i = 0; i < nicNodes.size(); i++) {
+        JsonNode ip = nicNodes.get(i).get("ip");
+        nics.add(nic(i, name, nicNodes.get(i).path("network").asText(), ip == null ? null : ip.asText(),
+            pointer + "/nics/" + i, networks, addresses, macs));
+      }
+    }
+    List<Disk> disks = new ArrayList<>();
+    for (JsonNode d : node.path("disks")) {
+      String device = "vd" + (char) ('b' + disks.size());
+      disks.add(new Disk(d.path("name").asText(), Sizes.mib(d.get("size")).orElseThrow(),
+          d.hasNonNull("mount") ? d.get("mount").asText() : null, d.path("fs").asText("ext4"), device));
+    }
+    List<GuestFile> files = new ArrayList<>();
+    for (JsonNode f : node.path("files")) {
+      files.add(new GuestFile(f.path("path").asText(), f.path("content").asText(),
+          normalMode(f.path("permissions").asText("0644")), f.path("owner").asText("root:root")));
+    }
+    List<Script> scripts = new ArrayList<>();
+    for (JsonNode s : node.path("scripts")) {
+      String path = s.path("path").asText();
+      String content = SpecFiles.read(tree.source(), path).text();
+      scripts.add(new Script(s.path("name").asText(), path,
+          "/var/lib/labforge/scripts/" + String.format("%02d", scripts.size() + 1) + "-" + s.path("name").asText() + ".sh",
+          content, s.path("privileged").asBoolean(true)));
+    }
+    Machine draft = new Machine(name, index, node.path("description").asText(""),
+        pick(node, defaults, "image").asText(),
+        cpus == null ? DEFAULT_CPUS : cpus.asInt(),
+        Sizes.mib(pick(node, defaults, "memory")).orElse(DEFAULT_MEMORY_MIB),
+        Sizes.mib(pick(node, defaults, "disk")).orElse(DEFAULT_DISK_MIB),
+        Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false),
+        Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"),
+        users(pick(node, defaults, "users")), strings(pick(node, defaults, "packages")),
+        List.copyOf(disks), List.copyOf(nics), List.copyOf(files), strings(node.get("commands")),
+        List.copyOf(scripts), "");
+    return MachineIds.withInstanceId(labName, draft);
+  }
+
+  private Nic nic(int index, String machine, String networkName, String ip, String pointer,
+      List<Network> networks, Addresses addresses, Macs macs) {
+    Network network = networks.stream().filter(n -> n.name().equals(networkName)).findFirst().orElseThrow();
+    String address = ip;
+    if (address == null && !network.dhcp()) {
+      address = addresses.next(network).orElse(null);
+      if (address == null) {
+        report.at(pointer, "network '" + network.name() + "' (" + network.cidr()
+            + ") has no free address left for machine '" + machine + "'");
+      }
+    }
+    return new Nic(index, "eth" + index, network.name(), address, network.prefix(), network.netmask(),
+        network.gateway(), macs.next(machine, index), index == 0);
+  }
+
+  private List<User> users(JsonNode list) {
+    List<User> users = new ArrayList<>();
+    if (list == null) {
+      return users;
+    }
+    for (JsonNode u : list) {
+      String name = u.path("name").asText();
+      String hash = u.hasNonNull("password") ? Passwords.hash(labName, name, u.get("password").asText())
+          : u.hasNonNull("password_hash") ? u.get("password_hash").asText() : null;
+      users.add(new User(name, u.path("sudo").asBoolean(false), strings(u.get("ssh_authorized_keys")), hash,
+          strings(u.get("groups")), u.path("shell").asText("/bin/bash")));
+    }
+    return List.copyOf(users);
+  }
+
+  private TargetSettings targets() {
+    JsonNode t = spec.path("targets");
+    java.util.Set<String> disabled = new java.util.TreeSet<>();
+    t.fields().forEachRemaining(e -> {
+      if (!e.getValue().path("enabled").asBoolean(true)) {
+        disabled.add(e.getKey());
+      }
+    });
+    List<String> providers = strings(t.path("vagrant").get("providers"));
+    JsonNode tf = t.path("terraform");
+    Map<String, String> flavors = new TreeMap<>();
+    tf.path("flavors").fields().forEachRemaining(e -> flavors.put(e.getKey(), e.getValue().asText()));
+    return new TargetSettings(java.util.Collections.unmodifiableSet(disabled),
+        providers.isEmpty() ? List.of("libvirt", "virtualbox", "vmware_desktop") : providers,
+        t.path("vagrant").path("synced_folder").asBoolean(false),
+        tf.path("external_network").asText("public"), java.util.Collections.unmodifiableMap(flavors),
+        tf.path("floating_ips").asBoolean(false),
+        tf.hasNonNull("ssh_allowed_from") ? tf.get("ssh_allowed_from").asText() : null);
+  }
+
+  /** "644" and "0644" mean the same; outputs always get four digits. */
+  private static String normalMode(String mode) {
+    return mode.length() == 3 ? "0" + mode : mode;
+  }
+
+  private static JsonNode pick(JsonNode machine, JsonNode defaults, String key) {
+    return machine.has(key) ? machine.get(key) : defaults.get(key);
+  }
+
+  static List<String> strings(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    if (list != null) {
+      list.forEach(v -> out.add(v.asText()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, JsonNode> fields(JsonNode object) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.labforge.output;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labforge.Version;
+import dev.labforge.model.Ids;
+import dev.labforge.render.Format;
+import dev.labforge.render.RenderedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code manifest.json}: every file written, its size and sha256, and the labforge version. */
+public final class Manifest {
+  public static final String PATH = "manifest.json";
+  public static final String SCHEMA = "schemas/manifest.schema.json";
+  private static final JsonMapper JSON = new JsonMapper();
+
+  private Manifest() {}
+
+  public static RenderedFile of(String lab, String specName, byte[] spec, List<RenderedFile> files) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("generator", "labforge");
+    root.put("version", Version.get());
+    root.put("lab", lab);
+    ObjectNode source = root.putObject("spec");
+    source.put("name", specName);
+    source.put("sha256", Ids.sha256Hex(spec));
+    ArrayNode list = root.putArray("files");
+    files.stream().sorted(Comparator.comparing(RenderedFile::path)).forEach(f -> {
+      ObjectNode entry = list.addObject();
+      entry.put("path", f.path());
+      entry.put("sha256", Ids.sha256Hex(f.content()));
+      entry.put("size", f.content().length);
+    });
+    String text = dev.labforge.render.Json.pretty(root);
+    return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Format.JSON, SCHEMA);
+  }
+
+  /** The paths a previous run recorded, to tell generated files from the user's own. */
+  public static java.util.Set<String> paths(byte[] manifest) {
+    java.util.Set<String> paths = new java.util.TreeSet<>();
+    try {
+      JSON.readTree(manifest).path("files").forEach(f -> paths.add(f.path("path").asText()));
+    } catch (IOException e) {
+      // An unreadable old manifest only means we cannot tell its files apart; treat none as ours.
+    }
+    paths.add(PATH);
+    return paths;
+  }
+}

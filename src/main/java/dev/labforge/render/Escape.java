@@ -1,0 +1,100 @@
+package dev.labforge.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one place that turns a user's string into an inert literal of each output language. Every
+ * template goes through these; each method returns the literal with its quotes.
+ */
+public final class Escape {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Escape() {}
+
+  /**
+   * An HCL2 quoted template literal. Backslash escapes cover quotes, backslashes and control
+   * characters; {@code ${} and {@code %{} are doubled so they stay literal text.
+   */
+  public static String hcl(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '$' -> out.append(next == '{' ? "$$" : "$");
+        case '%' -> out.append(next == '{' ? "%%" : "%");
+        default -> {
+          if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !validSurrogate(s, i)) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * A YAML double-quoted scalar. YAML treats NEL, LS and PS as line breaks and refuses most C0
+   * controls raw, so those are written as escapes; everything else printable stays readable.
+   */
+  public static String yaml(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+              || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF' || (Character.isSurrogate(c) && !validSurrogate(s, i))) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** A JSON string literal, as Jackson writes it. */
+  public static String json(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A Ruby single-quoted literal: only {@code \\} and {@code \'} are escapes there and nothing
+   * interpolates, so {@code #{}} and every other byte stay as written.
+   */
+  public static String ruby(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
+  public static String sh(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean validSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

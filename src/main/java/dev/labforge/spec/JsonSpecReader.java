@@ -1,0 +1,114 @@
+package dev.labforge.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labforge.check.Diagnostics;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads JSON into a tree whose nodes keep their line and column, walking the token stream. */
+final class JsonSpecReader {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(Limits.MAX_DEPTH)
+          .maxStringLength(Limits.MAX_BYTES)
+          .build())
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final SourceText source;
+  private final Map<String, Position> positions = new HashMap<>();
+
+  JsonSpecReader(SourceText source) {
+    this.source = source;
+  }
+
+  LocatedTree read() throws SpecSyntaxException {
+    try (JsonParser parser = FACTORY.createParser(source.text())) {
+      if (parser.nextToken() == null) {
+        throw failure(new Position(1, 1), "the spec is empty; expected an object with \"version\": 1");
+      }
+      JsonNode root = value(parser, "");
+      JsonToken extra = parser.nextToken();
+      if (extra != null) {
+        throw failure(position(parser.currentTokenLocation()), "JSON syntax: unexpected content after the document");
+      }
+      return new LocatedTree(source, root, Map.copyOf(positions));
+    } catch (StreamConstraintsException e) {
+      throw failure(position(e.getLocation()), "JSON: " + firstLine(e.getOriginalMessage())
+          + " (nesting is limited to " + Limits.MAX_DEPTH + " levels)");
+    } catch (JsonParseException e) {
+      throw failure(position(e.getLocation()), "JSON syntax: " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw failure(new Position(1, 1), "JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private JsonNode value(JsonParser parser, String pointer) throws IOException {
+    positions.putIfAbsent(pointer, position(parser.currentTokenLocation()));
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          String child = pointer + "/" + LocatedTree.escape(key);
+          positions.putIfAbsent(child + "#key", position(parser.currentTokenLocation()));
+          parser.nextToken();
+          object.set(key, value(parser, child));
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        ArrayNode array = NODES.arrayNode();
+        int i = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(parser, pointer + "/" + i++));
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        return NODES.numberNode(parser.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      default:
+        return NODES.nullNode();
+    }
+  }
+
+  private SpecSyntaxException failure(Position at, String message) {
+    Diagnostics problems = new Diagnostics(source);
+    problems.error(at, "", message);
+    return new SpecSyntaxException(problems);
+  }
+
+  private static Position position(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return new Position(1, 1);
+    }
+    return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "unreadable document" : message;
+    int nl = m.indexOf('\n');
+    return (nl < 0 ? m : m.substring(0, nl)).strip();
+  }
+}

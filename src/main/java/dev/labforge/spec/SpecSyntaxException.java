@@ -1,0 +1,17 @@
+package dev.labforge.spec;
+
+import dev.labforge.check.Diagnostics;
+
+/** The spec could not be read at all: syntax error, hostile input, wrong encoding. */
+public final class SpecSyntaxException extends Exception {
+  private final transient Diagnostics diagnostics;
+
+  public SpecSyntaxException(Diagnostics diagnostics) {
+    super(diagnostics.format());
+    this.diagnostics = diagnostics;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.labforge.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labforge.check.Diagnostics;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML into a JSON tree that remembers each node's line and column. It composes SnakeYAML
+ * nodes (which carry marks) instead of constructing Java objects, so no tag can instantiate a
+ * class, and SnakeYAML's own limits on aliases, nesting and size stay on.
+ */
+final class YamlSpecReader {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private final SourceText source;
+  private final Diagnostics problems;
+  private final Map<String, Position> positions = new HashMap<>();
+  private final Scalars scalars;
+  private int nodeCount;
+
+  YamlSpecReader(SourceText source) {
+    this.source = source;
+    this.problems = new Diagnostics(source);
+    this.scalars = new Scalars(options());
+  }
+
+  static LoaderOptions options() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(Limits.MAX_DEPTH);
+    options.setCodePointLimit(Limits.MAX_BYTES);
+    options.setAllowDuplicateKeys(false);
+    options.setProcessComments(false);
+    return options;
+  }
+
+  LocatedTree read() throws SpecSyntaxException {
+    Node root;
+    try {
+      root = new Yaml(options()).compose(new StringReader(source.text()));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      problems.error(position(mark), "", "YAML syntax: " + clean(problem));
+      throw new SpecSyntaxException(problems);
+    } catch (YAMLException e) {
+      problems.error(new Position(1, 1), "", "YAML: " + clean(e.getMessage()) + hint(e));
+      throw new SpecSyntaxException(problems);
+    }
+    if (root == null) {
+      problems.error(new Position(1, 1), "", "the spec is empty; expected a mapping with 'version: 1'");
+      throw new SpecSyntaxException(problems);
+    }
+    JsonNode tree = convert(root, "");
+    if (!problems.isEmpty()) {
+      throw new SpecSyntaxException(problems);
+    }
+    return new LocatedTree(source, tree, Map.copyOf(positions));
+  }
+
+  private JsonNode convert(Node node, String pointer) {
+    if (++nodeCount > Limits.MAX_NODES) {
+      if (nodeCount == Limits.MAX_NODES + 1) {
+        problems.error(position(node.getStartMark()), pointer,
+            "the document expands to more than " + Limits.MAX_NODES
+                + " nodes (are aliases nested?); refusing to read it");
+      }
+      return NODES.nullNode();
+    }
+    positions.putIfAbsent(pointer, position(node.getStartMark()));
+    if (node instanceof MappingNode mapping) {
+      return mapping(mapping, pointer);
+    }
+    if (node instanceof SequenceNode sequence) {
+      ArrayNode array = NODES.arrayNode();
+      List<Node> items = sequence.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        array.add(convert(items.get(i), pointer + "/" + i));
+      }
+      return array;
+    }
+    return scalar((ScalarNode) node, pointer);
+  }
+
+  private ObjectNode mapping(MappingNode mapping, String pointer) {
+    ObjectNode object = NODES.objectNode();
+    Map<String, Position> seen = new HashMap<>();
+    List<NodeTuple> merged = new java.util.ArrayList<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (Tag.MERGE.equals(tuple.getKeyNode().getTag())) {
+        mergeSources(tuple.getValueNode(), pointer, merged);
+      }
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      if (Tag.MERGE.equals(keyNode.getTag())) {
+        continue;
+      }
+      if (!(keyNode instanceof ScalarNode keyScalar)) {
+        problems.error(position(keyNode.getStartMark()), pointer, "a key must be a plain string");
+        continue;
+      }
+      String key = keyScalar.getValue();
+      String child = pointer + "/" + LocatedTree.escape(key);
+      Position keyPos = position(keyNode.getStartMark());
+      Position first = seen.putIfAbsent(key, keyPos);
+      if (first != null) {
+        problems.error(keyPos, child, "duplicate key '" + key + "' (first defined at line "
+            + first.line() + ")");
+        continue;
+      }
+      positions.putIfAbsent(child + "#key", keyPos);
+      object.set(key, convert(tuple.getValueNode(), child));
+    }
+    // Explicit keys win over merged ones, as YAML's merge key defines.
+    for (NodeTuple tuple : merged) {
+      if (tuple.getKeyNode() instanceof ScalarNode keyScalar && !object.has(keyScalar.getValue())) {
+        String key = keyScalar.getValue();
+        String child = pointer + "/" + LocatedTree.escape(key);
+        positions.putIfAbsent(child + "#key", position(tuple.getKeyNode().getStartMark()));
+        object.set(key, convert(tuple.getValueNode(), child));
+      }
+    }
+    return object;
+  }
+
+  private void mergeSources(Node value, String pointer, List<NodeTuple> into) {
+    if (value instanceof MappingNode source) {
+      into.addAll(source.getValue());
+    } else if (value instanceof SequenceNode list) {
+      for (Node item : list.getValue()) {
+        mergeSources(item, pointer, into);
+      }
+    } else {
+      problems.error(position(value.getStartMark()), pointer,
+          "a merge key (<<) needs a mapping or a list of mappings");
+    }
+  }
+
+  private JsonNode scalar(ScalarNode node, String pointer) {
+    Tag tag = node.getTag();
+    if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
+      return NODES.textNode(node.getValue());
+    }
+    if (Tag.NULL.equals(tag)) {
+      return NODES.nullNode();
+    }
+    if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+      Object value = scalars.value(node);
+      if (value instanceof Boolean b) {
+        return NODES.booleanNode(b);
+      }
+      if (value instanceof Integer || value instanceof Long) {
+        return NODES.numberNode(((Number) value).longValue());
+      }
+      if (value instanceof BigInteger big) {
+        return NODES.numberNode(big);
+      }
+      if (value instanceof Double d) {
+        return NODES.numberNode(d);
+      }
+    }
+    problems.error(position(node.getStartMark()), pointer,
+        "unsupported YAML tag " + tag.getValue() + "; write a plain string, number or boolean");
+    return NODES.nullNode();
+  }
+
+  private static Position position(Mark mark) {
+    return mark == null ? new Position(1, 1) : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String clean(String message) {
+    if (message == null) {
+      return "unreadable document";
+    }
+    String oneLine = message.strip().replaceAll("\\s+", " ");
+    return oneLine.replace("The incoming YAML document exceeds the limit: ",
+        "the document exceeds the size limit of ");
+  }
+
+  private static String hint(YAMLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("aliases")) {
+      return " (alias expansion is limited to " + Limits.MAX_ALIASES + " to stop alias bombs)";
+    }
+    if (message.contains("Nesting Depth")) {
+      return " (nesting is limited to " + Limits.MAX_DEPTH + " levels)";
+    }
+    return "";
+  }
+
+  /** Exposes SnakeYAML's YAML 1.1 scalar rules (0x10, 1_000, yes/no) without building objects. */
+  private static final class Scalars extends SafeConstructor {
+    Scalars(LoaderOptions options) {
+      super(options);
+    }
+
+    Object value(ScalarNode node) {
+      return constructObject(node);
+    }
+  }
+}
