@@ -26,7 +26,7 @@ public final class Manifest {
     root.put("version", Version.get());
     root.put("lab", lab);
     ObjectNode source = root.putObject("spec");
-    source.put("name", specName);
+    source.put("name", java.nio.file.Path.of(specName).getFileName().toString());
     source.put("sha256", Ids.sha256Hex(spec));
     ArrayNode list = root.putArray("files");
     files.stream().sorted(Comparator.comparing(RenderedFile::path)).forEach(f -> {
