@@ -25,6 +25,14 @@ class MainTest {
   }
 
   @Test
+  void noCommandIsAUsageErrorWithHelpOnStderr() {
+    Cli.Result r = Cli.run();
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("labforge: missing command\nUsage: labforge ");
+  }
+
+  @Test
   void versionComesFromTheBuild() {
     Cli.Result r = Cli.run("--version");
     assertThat(r.code()).isZero();
