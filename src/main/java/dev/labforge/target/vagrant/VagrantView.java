@@ -33,7 +33,9 @@ public record VagrantView(
   /**
    * One {@code config.vm.network}. {@code type} is private_network or public_network; {@code ip}
    * and {@code netmask} are null for DHCP. The libvirt and virtualbox fields are null when that
-   * provider is not configured (or the option does not apply).
+   * provider is not configured (or the option does not apply). {@code virtualboxDhcpHost} is the
+   * host's address on the host-only network of a DHCP NIC (the network's gateway), which is how
+   * VirtualBox learns the spec's subnet.
    */
   public record NetworkView(
       String comment,
@@ -46,7 +48,8 @@ public record VagrantView(
       String libvirtForwardMode,
       String libvirtNetworkAddress,
       String libvirtMac,
-      String virtualboxMac) {}
+      String virtualboxMac,
+      String virtualboxDhcpHost) {}
 
   /** A data disk: {@code libvirtSize} like "50G", {@code vagrantSize} like "50GB" (both GiB). */
   public record DiskView(String name, String device, String libvirtSize, String vagrantSize) {}

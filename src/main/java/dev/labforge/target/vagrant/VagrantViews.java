@@ -72,7 +72,8 @@ final class VagrantViews {
         libvirtNetwork ? (net.kind().equals("nat") ? "nat" : "none") : null,
         libvirtNetwork && nic.dhcp() ? net.address() : null,
         libvirt ? nic.mac() : null,
-        providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null);
+        providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
+        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null);
   }
 
   private static DiskView disk(Disk d) {
