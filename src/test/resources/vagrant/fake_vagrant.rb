@@ -65,7 +65,10 @@ class VmRecorder < Recorder
     @providers << { 'name' => name.to_s, 'config' => provider.to_h, 'override' => override.to_h }
   end
 
+  # Vagrant merges provisioners of the same name, so a repeat would silently lose a step.
   def provision(name, **opts)
+    raise "provisioner #{name.inspect} defined twice" if @provisioners.any? { |p| p['name'] == name }
+
     @provisioners << { 'name' => name, 'opts' => opts }
   end
 

@@ -8,7 +8,9 @@ import dev.labforge.model.User;
 import dev.labforge.target.vagrant.VagrantView.ArgView;
 import dev.labforge.target.vagrant.VagrantView.StepView;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shell provisioners of one machine, giving it what its cloud-init seed gives: time zone,
@@ -24,6 +26,7 @@ final class Steps {
   static final String PACKAGES = "LABFORGE_PACKAGES";
 
   private final List<StepView> steps = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
 
   private Steps() {}
 
@@ -51,11 +54,11 @@ final class Steps {
     }
     List<String> commands = machine.commands();
     for (int i = 0; i < commands.size(); i++) {
-      s.steps.add(new StepView("command " + (i + 1), "inline", true, null, List.of(), commands.get(i)));
+      s.add(new StepView("command " + (i + 1), "inline", true, null, List.of(), commands.get(i)));
     }
     for (Script script : machine.scripts()) {
       s.file("script " + script.name() + " (install)", script.guestPath(), script.content(), "0755", "root:root");
-      s.steps.add(new StepView("script " + script.name(), "inline", script.privileged(), null, List.of(),
+      s.add(new StepView("script " + script.name(), "inline", script.privileged(), null, List.of(),
           script.guestPath()));
     }
     return List.copyOf(s.steps);
@@ -66,7 +69,19 @@ final class Steps {
   }
 
   private void step(String name, String script, ArgView... args) {
-    steps.add(new StepView(name, "step", true, script, List.of(args), null));
+    add(new StepView(name, "step", true, script, List.of(args), null));
+  }
+
+  /**
+   * Vagrant merges provisioners that share a name (the later options win), so a repeated name
+   * would silently drop a step: a repeat gets a number instead.
+   */
+  private void add(StepView step) {
+    String name = step.name();
+    for (int n = 2; !names.add(name); n++) {
+      name = step.name() + " #" + n;
+    }
+    steps.add(new StepView(name, step.kind(), step.privileged(), step.script(), step.args(), step.inline()));
   }
 
   private static ArgView arg(String key, String value) {
