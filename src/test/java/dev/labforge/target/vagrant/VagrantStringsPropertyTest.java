@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * against a recording fake of Vagrant, and real bash decodes (and, for files, writes) what the
  * guest would get. Samples are batched: one ruby and two bash runs per try.
  */
-class VagrantStringsProperty {
+class VagrantStringsPropertyTest {
   private static final Templates TEMPLATES = new Templates();
   private static final ObjectMapper JSON = new ObjectMapper();
 
