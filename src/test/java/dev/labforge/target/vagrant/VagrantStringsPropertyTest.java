@@ -52,7 +52,7 @@ class VagrantStringsPropertyTest {
    * One lab per try with one machine per sample: real Ruby evaluates it against the fake, real
    * Vagrant validates it ({@code vagrant validate -p}), real bash decodes and writes the values.
    */
-  @Property(tries = 5)
+  @Property(tries = 4)
   void specStringsReachTheGuestByteForByte(@ForAll("samples") List<Sample> samples) throws Exception {
     Path work = Files.createTempDirectory("labforge-vagrant-prop-");
     String vagrantfile = VagrantTarget.text(lab(samples, work.resolve("spec")), TEMPLATES);
