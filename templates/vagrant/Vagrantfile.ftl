@@ -94,9 +94,11 @@ LABFORGE_DISK = <<~'SH'
   fi
 SH
 
+# Parent folders get the usual mode (as with cloud-init's write_files); the file itself is
+# created under umask 077 so it is never readable by others before its chmod.
 LABFORGE_FILE = <<~'SH'
-  umask 077
   mkdir -p -- "$(dirname -- "$path")"
+  umask 077
   printf %s "$content_b64" | base64 -d > "$path"
   chown -- "$owner" "$path"
   chmod -- "$mode" "$path"

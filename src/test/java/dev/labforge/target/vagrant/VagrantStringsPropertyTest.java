@@ -84,6 +84,7 @@ class VagrantStringsPropertyTest {
       assertThat(files.get(i).text("mode")).isEqualTo("0640");
       assertThat(written.get(i).content()).isEqualTo(utf8(s.content()));
       assertThat(written.get(i).mode()).isEqualTo("0640");
+      assertThat(written.get(i).folderMode()).as("parent folders are not private").isEqualTo("0755");
       assertThat(scripts.get(i).raw().get("content")).isEqualTo(utf8(s.script()));
     }
   }
