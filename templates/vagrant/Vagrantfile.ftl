@@ -94,9 +94,11 @@ LABFORGE_DISK = <<~'SH'
   fi
 SH
 
+# Parent folders get the usual mode (as with cloud-init's write_files); the file itself is
+# created under umask 077 so it is never readable by others before its chmod.
 LABFORGE_FILE = <<~'SH'
-  umask 077
   mkdir -p -- "$(dirname -- "$path")"
+  umask 077
   printf %s "$content_b64" | base64 -d > "$path"
   chown -- "$owner" "$path"
   chmod -- "$mode" "$path"
@@ -131,52 +133,16 @@ Vagrant.configure("2") do |config|
       <#if n.libvirtMac??>libvirt__mac: ${esc.ruby(n.libvirtMac)}</#if><#if n.libvirtMac?? && n.virtualboxMac??>, </#if><#if n.virtualboxMac??>virtualbox__mac: ${esc.ruby(n.virtualboxMac)}</#if></#if><#if n.virtualboxDhcpHost??>,
       virtualbox__ip: ${esc.ruby(n.virtualboxDhcpHost)}</#if>
 </#list>
-<#if m.libvirt??>
-
-    m.vm.provider :libvirt do |lv|
-      lv.default_prefix = ${esc.ruby(m.libvirt.defaultPrefix)}
-      lv.cpus = ${m.libvirt.cpus}
-      lv.memory = ${m.libvirt.memory}
-<#if m.libvirt.nested>
-      lv.nested = true
-      lv.cpu_mode = 'host-passthrough'
+<#-- Provider blocks in the spec's order: without --provider, Vagrant uses the first usable one. -->
+<#list v.providers as p>
+<#if p == "libvirt">
+<@libvirt l=m.libvirt/>
+<#elseif p == "virtualbox">
+<@virtualbox b=m.virtualbox/>
+<#else>
+<@vmware w=m.vmware/>
 </#if>
-<#list m.libvirt.disks as d>
-      lv.storage :file, size: ${esc.ruby(d.libvirtSize)}, device: ${esc.ruby(d.device)} # ${d.name}
 </#list>
-    end
-</#if>
-<#if m.virtualbox??>
-
-    m.vm.provider :virtualbox do |vb<#if m.virtualbox.disks?has_content>, override</#if>|
-      vb.name = ${esc.ruby(m.virtualbox.name)}
-      vb.gui = false
-      vb.cpus = ${m.virtualbox.cpus}
-      vb.memory = ${m.virtualbox.memory}
-<#if m.virtualbox.nested>
-      vb.customize ['modifyvm', :id, '--nested-hw-virt', 'on']
-</#if>
-<#list m.virtualbox.disks as d>
-      override.vm.disk :disk, name: ${esc.ruby(d.name)}, size: ${esc.ruby(d.vagrantSize)}
-</#list>
-    end
-</#if>
-<#if m.vmware??>
-
-    m.vm.provider :vmware_desktop do |vmw<#if m.vmware.disks?has_content>, override</#if>|
-      vmw.gui = false
-      vmw.linked_clone = true
-      vmw.vmx['displayName'] = ${esc.ruby(m.vmware.displayName)}
-      vmw.vmx['numvcpus'] = '${m.vmware.cpus}'
-      vmw.vmx['memsize'] = '${m.vmware.memory}'
-<#if m.vmware.nested>
-      vmw.vmx['vhv.enable'] = 'TRUE'
-</#if>
-<#list m.vmware.disks as d>
-      override.vm.disk :disk, name: ${esc.ruby(d.name)}, size: ${esc.ruby(d.vagrantSize)}
-</#list>
-    end
-</#if>
 <#if m.steps?has_content>
 
 </#if>
@@ -194,3 +160,49 @@ Vagrant.configure("2") do |config|
   end
 </#list>
 end
+<#macro libvirt l>
+
+    m.vm.provider :libvirt do |lv|
+      lv.default_prefix = ${esc.ruby(l.defaultPrefix)}
+      lv.cpus = ${l.cpus}
+      lv.memory = ${l.memory}
+<#if l.nested>
+      lv.nested = true
+      lv.cpu_mode = 'host-passthrough'
+</#if>
+<#list l.disks as d>
+      lv.storage :file, size: ${esc.ruby(d.libvirtSize)}, device: ${esc.ruby(d.device)} # ${d.name}
+</#list>
+    end
+</#macro>
+<#macro virtualbox b>
+
+    m.vm.provider :virtualbox do |vb<#if b.disks?has_content>, override</#if>|
+      vb.name = ${esc.ruby(b.name)}
+      vb.gui = false
+      vb.cpus = ${b.cpus}
+      vb.memory = ${b.memory}
+<#if b.nested>
+      vb.customize ['modifyvm', :id, '--nested-hw-virt', 'on']
+</#if>
+<#list b.disks as d>
+      override.vm.disk :disk, name: ${esc.ruby(d.name)}, size: ${esc.ruby(d.vagrantSize)}
+</#list>
+    end
+</#macro>
+<#macro vmware w>
+
+    m.vm.provider :vmware_desktop do |vmw<#if w.disks?has_content>, override</#if>|
+      vmw.gui = false
+      vmw.linked_clone = true
+      vmw.vmx['displayName'] = ${esc.ruby(w.displayName)}
+      vmw.vmx['numvcpus'] = '${w.cpus}'
+      vmw.vmx['memsize'] = '${w.memory}'
+<#if w.nested>
+      vmw.vmx['vhv.enable'] = 'TRUE'
+</#if>
+<#list w.disks as d>
+      override.vm.disk :disk, name: ${esc.ruby(d.name)}, size: ${esc.ruby(d.vagrantSize)}
+</#list>
+    end
+</#macro>

@@ -87,8 +87,8 @@ final class GuestShell {
     return values;
   }
 
-  /** What a LABFORGE_FILE step left behind: the file's bytes and its mode in octal. */
-  record Written(byte[] content, String mode) {}
+  /** What a LABFORGE_FILE step left behind: the file's bytes, its mode and its folder's mode, in octal. */
+  record Written(byte[] content, String mode, String folderMode) {}
 
   /**
    * Runs whole LABFORGE_FILE steps with every path moved under {@code root/<n>} and chown made a
@@ -101,21 +101,27 @@ final class GuestShell {
     for (int s = 0; s < inlines.size(); s++) {
       Split split = split(inlines.get(s));
       Path base = Files.createDirectories(root.resolve(Integer.toString(s)));
-      script.append("(\n").append(split.head())
+      // umask 022 as in the root shell Vagrant runs provisioners in.
+      script.append("(\numask 022\n").append(split.head())
           .append("path='").append(base).append("'\"$path\"\n")
           .append("chown() { :; }\n")
           .append(split.body()).append('\n')
           .append("cp -- \"$path\" '").append(base).append(".content'\n")
-          .append("stat -c %a -- \"$path\" > '").append(base).append(".mode'\n)\n");
+          .append("stat -c %a -- \"$path\" > '").append(base).append(".mode'\n")
+          .append("stat -c %a -- \"$(dirname -- \"$path\")\" > '").append(base).append(".folder'\n)\n");
       bases.add(base);
     }
     run(script.toString(), root);
     List<Written> written = new ArrayList<>();
     for (Path base : bases) {
-      written.add(new Written(Files.readAllBytes(Path.of(base + ".content")),
-          String.format("%4s", Files.readString(Path.of(base + ".mode")).strip()).replace(' ', '0')));
+      written.add(new Written(Files.readAllBytes(Path.of(base + ".content")), octal(Path.of(base + ".mode")),
+          octal(Path.of(base + ".folder"))));
     }
     return written;
+  }
+
+  private static String octal(Path statOutput) throws IOException {
+    return String.format("%4s", Files.readString(statOutput).strip()).replace(' ', '0');
   }
 
   private static void run(String script, Path workDir) throws IOException, InterruptedException {

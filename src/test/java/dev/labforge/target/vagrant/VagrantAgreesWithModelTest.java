@@ -101,6 +101,9 @@ class VagrantAgreesWithModelTest {
   }
 
   private static void assertProviders(Machine m, JsonNode vm, List<String> providers) {
+    List<String> order = new ArrayList<>();
+    vm.path("config").path("vm").path("providers").forEach(p -> order.add(p.path("name").asText()));
+    assertThat(order).as("provider blocks in the spec's order").isEqualTo(providers);
     JsonNode lv = FakeVagrant.provider(vm, "libvirt");
     JsonNode vb = FakeVagrant.provider(vm, "virtualbox");
     JsonNode vmw = FakeVagrant.provider(vm, "vmware_desktop");

@@ -2,11 +2,14 @@ package dev.labforge.target.vagrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.cli.Main;
 import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import dev.labforge.tools.ToolCheck;
 import dev.labforge.tools.ToolChecks;
 import dev.labforge.tools.Tools;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +41,16 @@ class VagrantRealToolsTest {
   void checksAreRegisteredForLabforgeCheck() {
     assertThat(ToolChecks.ALL).anyMatch(c -> c instanceof RubySyntaxCheck)
         .anyMatch(c -> c instanceof VagrantValidateCheck);
+  }
+
+  @Test
+  void labforgeCheckRunsBoth() {
+    RealTools.require("ruby", "vagrant");
+    Path lab = Specs.generate(Specs.examples().get(0), out);
+    StringWriter stdout = new StringWriter();
+    int code = Main.run(new PrintWriter(stdout), new PrintWriter(new StringWriter()), "check", lab.toString());
+    assertThat(code).isZero();
+    assertThat(stdout.toString()).contains("ok   ruby -c: ").contains("ok   vagrant validate -p: ");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Templates;
 import dev.labforge.testing.RealTools;
+import dev.labforge.tools.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * Arbitrary strings in commands, file paths and contents, script contents and descriptions come
  * out of the EVALUATED Vagrantfile exactly as the spec wrote them: real Ruby evaluates each file
  * against a recording fake of Vagrant, and real bash decodes (and, for files, writes) what the
- * guest would get. Samples are batched: one ruby and two bash runs per try.
+ * guest would get; real Vagrant validates the file. Samples are batched: per try one lab, one
+ * vagrant validate, one ruby and three bash runs.
  */
 class VagrantStringsPropertyTest {
   private static final Templates TEMPLATES = new Templates();
@@ -43,28 +45,31 @@ class VagrantStringsPropertyTest {
 
   @BeforeProperty
   void tools() {
-    RealTools.require("ruby", "bash", "base64");
+    RealTools.require("ruby", "bash", "base64", "vagrant");
   }
 
-  @Property(tries = 8)
+  /**
+   * One lab per try with one machine per sample: real Ruby evaluates it against the fake, real
+   * Vagrant validates it ({@code vagrant validate -p}), real bash decodes and writes the values.
+   */
+  @Property(tries = 4)
   void specStringsReachTheGuestByteForByte(@ForAll("samples") List<Sample> samples) throws Exception {
     Path work = Files.createTempDirectory("labforge-vagrant-prop-");
-    List<String> vagrantfiles = new ArrayList<>();
-    for (int i = 0; i < samples.size(); i++) {
-      vagrantfiles.add(VagrantTarget.text(lab(samples.get(i), work.resolve("spec" + i)), TEMPLATES));
-    }
-    List<JsonNode> evaluated = FakeVagrant.evaluate(vagrantfiles, work.resolve("eval"));
+    String vagrantfile = VagrantTarget.text(lab(samples, work.resolve("spec")), TEMPLATES);
+    Path labDir = work.resolve("out");
+    Files.createDirectories(labDir.resolve("vagrant"));
+    Files.write(labDir.resolve("vagrant/Vagrantfile"), utf8(vagrantfile));
+    assertThat(new VagrantValidateCheck().run(labDir, Tools.system())).isEmpty();
+    JsonNode machines = FakeVagrant.machines(FakeVagrant.evaluate(List.of(vagrantfile), work.resolve("eval")).get(0));
+    assertThat(machines).as("descriptions must stay comments").hasSize(samples.size());
     List<String> fileSteps = new ArrayList<>();
     List<String> scriptSteps = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
       Sample s = samples.get(i);
-      JsonNode machines = FakeVagrant.machines(evaluated.get(i));
-      assertThat(machines).as("description must stay a comment").hasSize(1);
-      assertThat(machines.get(0).path("name").asText()).isEqualTo("m");
-      JsonNode provisioners = machines.get(0).path("config").path("vm").path("provisioners");
+      assertThat(machines.get(i).path("name").asText()).isEqualTo("m" + i);
+      JsonNode provisioners = machines.get(i).path("config").path("vm").path("provisioners");
       assertThat(inline(provisioners, "command 1")).isEqualTo(s.command());
       assertThat(inline(provisioners, "script run")).isEqualTo("/var/lib/labforge/scripts/01-run.sh");
-      assertThat(provisioner(provisioners, "file 1: /srv/" + s.segment())).isNotNull();
       fileSteps.add(inline(provisioners, "file 1: /srv/" + s.segment()));
       scriptSteps.add(inline(provisioners, "script run (install)"));
     }
@@ -79,6 +84,7 @@ class VagrantStringsPropertyTest {
       assertThat(files.get(i).text("mode")).isEqualTo("0640");
       assertThat(written.get(i).content()).isEqualTo(utf8(s.content()));
       assertThat(written.get(i).mode()).isEqualTo("0640");
+      assertThat(written.get(i).folderMode()).as("parent folders are not private").isEqualTo("0755");
       assertThat(scripts.get(i).raw().get("content")).isEqualTo(utf8(s.script()));
     }
   }
@@ -93,7 +99,7 @@ class VagrantStringsPropertyTest {
         .map(t -> t.isEmpty() || t.equals(".") || t.equals("..") ? "f" + t : t);
     Arbitrary<String> description = text.map(t -> t.length() > 150 ? t.substring(0, 150) : t)
         .map(t -> t.endsWith("\uD83D") || t.endsWith("\uD834") ? t.substring(0, t.length() - 1) : t);
-    return Combinators.combine(command, text, segment, text, description).as(Sample::new).list().ofMinSize(4).ofMaxSize(16);
+    return Combinators.combine(command, text, segment, text, description).as(Sample::new).list().ofMinSize(3).ofMaxSize(8);
   }
 
   /** Any BMP character except surrogates, which UTF-8 cannot carry alone. */
@@ -101,25 +107,28 @@ class VagrantStringsPropertyTest {
     return Arbitraries.strings().withCharRange('\u0000', '\uD7FF').withCharRange('\uE000', '\uFFFD').ofMaxLength(8);
   }
 
-  /** A one-machine lab holding the sample's strings, read through the real spec reader. */
-  private static Lab lab(Sample s, Path dir) throws Exception {
+  /** A lab with one machine per sample, read through the real spec reader. */
+  private static Lab lab(List<Sample> samples, Path dir) throws Exception {
     Files.createDirectories(dir);
-    Files.write(dir.resolve("run.sh"), utf8(s.script()));
     ObjectNode spec = JSON.createObjectNode();
-    spec.put("version", 1).put("name", "prop").put("description", s.description());
+    spec.put("version", 1).put("name", "prop").put("description", samples.get(0).description());
     ObjectNode image = spec.putObject("images").putObject("debian-12");
     image.put("os", "debian").put("release", "12");
     image.putObject("source").put("url", "https://example.org/debian-12.qcow2").put("format", "qcow2");
-    spec.putArray("networks").addObject().put("name", "lab").put("cidr", "192.168.56.0/24");
-    ObjectNode machine = spec.putArray("machines").addObject();
-    machine.put("name", "m").put("image", "debian-12").put("description", s.description());
-    machine.putArray("commands").add(s.command());
-    machine.putArray("files").addObject().put("path", "/srv/" + s.segment()).put("content", s.content())
-        .put("permissions", "640");
-    ArrayNode scripts = machine.putArray("scripts");
-    scripts.addObject().put("name", "run").put("path", "run.sh");
-    byte[] bytes = JSON.writeValueAsBytes(spec);
-    return Generator.load(new SpecInput("prop.json", bytes, dir));
+    spec.putArray("networks").addObject().put("name", "lab").put("cidr", "10.0.0.0/16");
+    ArrayNode machines = spec.putArray("machines");
+    for (int i = 0; i < samples.size(); i++) {
+      Sample s = samples.get(i);
+      Files.write(dir.resolve("run" + i + ".sh"), utf8(s.script()));
+      ObjectNode machine = machines.addObject();
+      machine.put("name", "m" + i).put("image", "debian-12").put("description", s.description());
+      machine.putArray("commands").add(s.command());
+      machine.putArray("files").addObject().put("path", "/srv/" + s.segment()).put("content", s.content())
+          .put("permissions", "640");
+      ArrayNode scripts = machine.putArray("scripts");
+      scripts.addObject().put("name", "run").put("path", "run" + i + ".sh");
+    }
+    return Generator.load(new SpecInput("prop.json", JSON.writeValueAsBytes(spec), dir));
   }
 
   private static JsonNode provisioner(JsonNode provisioners, String name) {

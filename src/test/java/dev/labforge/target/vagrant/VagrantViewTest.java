@@ -118,12 +118,12 @@ class VagrantViewTest {
 
   private static void undescribed(JsonNode node, String at, List<String> missing) {
     if (node.isObject()) {
-      node.path("properties").fields().forEachRemaining(e -> {
+      node.path("properties").properties().forEach(e -> {
         if (!e.getValue().has("description")) {
           missing.add(at + "/properties/" + e.getKey());
         }
       });
-      node.fields().forEachRemaining(e -> undescribed(e.getValue(), at + "/" + e.getKey(), missing));
+      node.properties().forEach(e -> undescribed(e.getValue(), at + "/" + e.getKey(), missing));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         undescribed(node.get(i), at + "/" + i, missing);
