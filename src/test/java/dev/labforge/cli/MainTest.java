@@ -165,7 +165,8 @@ class MainTest {
   void schemaOfAnUnknownNameIsAUsageErrorListingTheKnownOnes() {
     Cli.Result r = Cli.run("schema", "../pom");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).startsWith("labforge: no schema named '../pom'; known: lab, manifest");
+    assertThat(r.err()).startsWith("labforge: no schema named '../pom'; known: ").contains("lab, manifest")
+        .contains("cloud-init/user-data");
   }
 
   @Test
