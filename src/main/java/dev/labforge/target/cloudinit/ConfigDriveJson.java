@@ -44,7 +44,9 @@ public final class ConfigDriveJson {
     List<GuestNics.GuestNic> nics = GuestNics.of(lab, machine);
     for (int i = 0; i < nics.size(); i++) {
       GuestNics.GuestNic nic = nics.get(i);
-      links.add(Map.of("id", nic.name(), "type", "phy", "ethernet_mac_address", nic.mac()));
+      // "name" is cloud-init's extension to nova's links: without it the NIC keeps the kernel's
+      // name (ens3) on a config drive, while NoCloud's set-name makes it eth0.
+      links.add(Map.of("id", nic.name(), "name", nic.name(), "type", "phy", "ethernet_mac_address", nic.mac()));
       Map<String, Object> net = new LinkedHashMap<>();
       net.put("id", "network" + i);
       net.put("link", nic.name());
