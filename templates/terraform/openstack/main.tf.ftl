@@ -150,6 +150,8 @@ resource "openstack_networking_port_v2" "nic" {
 }
 
 # Instances keep the machine's own name: it becomes the hostname in the config drive.
+# filebase64, not file(): the provider passes base64 through, so Nova gets the user-data byte
+# for byte (file() would turn it into a Terraform string, normalized to Unicode NFC).
 resource "openstack_compute_instance_v2" "machine" {
   for_each     = local.machines
   name         = each.key
@@ -159,7 +161,7 @@ resource "openstack_compute_instance_v2" "machine" {
   key_pair     = openstack_compute_keypair_v2.lab.name
 </#if>
   config_drive = true
-  user_data    = file("${r"${path.module}/${each.value.user_data}"}")
+  user_data    = filebase64("${r"${path.module}/${each.value.user_data}"}")
 
   metadata = {
     labforge_lab         = local.lab
