@@ -7,14 +7,10 @@ import dev.labforge.model.Disk;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
-import dev.labforge.render.RenderedFile;
-import dev.labforge.render.Templates;
 import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,31 +28,10 @@ class TerraformModelTest {
     return Specs.all().stream().map(spec -> DynamicTest.dynamicTest(Specs.id(spec), () -> check(spec)));
   }
 
-  private static Map<Path, TfConfig> parsed;
-
-  /** Every spec's files in one node run: starting node and its wasm parser is the slow part. */
-  static synchronized TfConfig read(Path spec) throws Exception {
-    if (parsed == null) {
-      List<RenderedFile> all = new ArrayList<>();
-      for (Path s : Specs.all()) {
-        for (RenderedFile f : new TerraformTarget().render(Specs.lab(s), new Templates())) {
-          all.add(new RenderedFile(Specs.id(s) + "/" + f.path(), f.content(), f.origin(), f.format(), f.schema()));
-        }
-      }
-      Map<String, JsonNode> trees = Hcl2Json.parse(all);
-      parsed = new HashMap<>();
-      for (Path s : Specs.all()) {
-        parsed.put(s, new TfConfig(trees.entrySet().stream().filter(e -> e.getKey().startsWith(Specs.id(s) + "/"))
-            .map(Map.Entry::getValue).toList()));
-      }
-    }
-    return parsed.get(spec);
-  }
-
   private static void check(Path spec) throws Exception {
     RealTools.require("node");
     Lab lab = Specs.lab(spec);
-    TfConfig tf = read(spec);
+    TfConfig tf = Parsed.config(spec);
     instances(lab, tf);
     ports(lab, tf);
     network(lab, tf);
