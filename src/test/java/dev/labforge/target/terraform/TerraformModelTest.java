@@ -7,7 +7,6 @@ import dev.labforge.model.Disk;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
-import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ class TerraformModelTest {
   }
 
   private static void check(Path spec) throws Exception {
-    RealTools.require("node");
     Lab lab = Specs.lab(spec);
     TfConfig tf = Parsed.config(spec);
     instances(lab, tf);

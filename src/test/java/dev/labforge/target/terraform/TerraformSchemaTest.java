@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labforge.check.SchemaCheck;
-import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,6 @@ class TerraformSchemaTest {
   @TestFactory
   Stream<DynamicTest> everyFileOfEverySpecPasses() {
     return Specs.all().stream().map(spec -> DynamicTest.dynamicTest(Specs.id(spec), () -> {
-      RealTools.require("node");
       Map<String, JsonNode> files = Parsed.files(spec);
       assertThat(files.keySet()).containsExactlyInAnyOrder("terraform/openstack/versions.tf",
           "terraform/openstack/variables.tf", "terraform/openstack/main.tf", "terraform/openstack/outputs.tf");
@@ -33,7 +31,6 @@ class TerraformSchemaTest {
 
   @Test
   void rejectsUnknownArgumentsMissingRequiredOnesAndCredentials() throws Exception {
-    RealTools.require("node");
     Path spec = Specs.all().get(0);
     rejected(spec, "main.tf", t -> instance(t).put("flavour_name", "m1.small"), "flavour_name");
     rejected(spec, "main.tf", t -> ((ObjectNode) t.at("/resource/openstack_networking_port_v2/nic/0")).remove("network_id"),

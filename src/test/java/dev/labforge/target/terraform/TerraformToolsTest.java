@@ -2,8 +2,6 @@ package dev.labforge.target.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.render.RenderedFile;
-import dev.labforge.render.Templates;
 import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import dev.labforge.tools.ToolCheck;
@@ -19,19 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real terraform binary on our output: fmt finds nothing to change, and the check sees breakage. */
+/**
+ * The real terraform binary on whole generated trees: fmt finds nothing to change, and the
+ * {@code labforge check} entry sees a misaligned file and a syntax error.
+ */
 class TerraformToolsTest {
   @TempDir
   Path temp;
-
-  static Path write(Path spec, Path labDir) throws Exception {
-    for (RenderedFile f : new TerraformTarget().render(Specs.lab(spec), new Templates())) {
-      Path path = labDir.resolve(f.path());
-      Files.createDirectories(path.getParent());
-      Files.write(path, f.content());
-    }
-    return labDir;
-  }
 
   static Tools.Run terraform(Path dir, String... args) throws Exception {
     Path config = Files.createTempFile("tfrc", ".tfrc");
@@ -47,7 +39,7 @@ class TerraformToolsTest {
   Stream<DynamicTest> fmtFindsNothingToChange() {
     return Specs.all().stream().map(spec -> DynamicTest.dynamicTest(Specs.id(spec), () -> {
       RealTools.require("terraform");
-      Path lab = write(spec, temp.resolve(Specs.id(spec)));
+      Path lab = Specs.generate(spec, temp);
       Tools.Run run = terraform(lab, "fmt", "-check", "-recursive", "-diff", "-no-color");
       assertThat(run.exitCode()).as(run.output()).isZero();
     }));
@@ -57,7 +49,7 @@ class TerraformToolsTest {
   void checkPassesCleanOutputAndReportsReformattingAndSyntaxErrors() throws Exception {
     RealTools.require("terraform");
     ToolCheck check = ToolChecks.ALL.stream().filter(c -> c.name().equals("terraform fmt")).findFirst().orElseThrow();
-    Path lab = write(Specs.all().get(0), temp.resolve("lab"));
+    Path lab = Specs.generate(Specs.all().get(0), temp);
     assertThat(check.run(lab, Tools.system())).isEmpty();
 
     Path versions = lab.resolve("terraform/openstack/versions.tf");
