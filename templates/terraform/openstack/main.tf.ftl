@@ -79,7 +79,7 @@ resource "openstack_networking_subnet_v2" "lab" {
   cidr            = each.value.cidr
   gateway_ip      = each.value.gateway_ip
   enable_dhcp     = each.value.enable_dhcp
-  dns_nameservers = each.value.dns_nameservers
+  dns_nameservers = var.dns_nameservers != null ? var.dns_nameservers : each.value.dns_nameservers
 
   dynamic "allocation_pool" {
     for_each = each.value.allocation_pools

@@ -12,6 +12,12 @@ variable "external_network" {
   default     = ${esc.hcl(externalNetwork)}
 }
 
+variable "dns_nameservers" {
+  description = "Resolvers for every subnet instead of the spec's; set it when the spec's are not reachable here (the gateway is a Neutron router, which answers no DNS)."
+  type        = list(string)
+  default     = null
+}
+
 variable "images" {
   description = "Glance image name per lab image (images.<name>.openstack_image in the spec)."
   type        = map(string)
