@@ -16,7 +16,7 @@ output "floating_ips" {
 }
 
 output "ssh" {
-  description = "A ready SSH command per machine: its first user at its floating IP."
+  description = "A ready SSH command per machine: its first user at its floating IP (open TCP 22 with ssh_allowed_from first)."
   value = {
     for name, machine in local.machines :
     name => "${r'ssh ${machine.ssh_user}@${openstack_networking_floatingip_v2.machine[name].address}'}"
@@ -26,7 +26,7 @@ output "ssh" {
 <#else>
 
 output "ssh" {
-  description = "A ready SSH command per machine: its first user at the fixed IP of its first NIC."
+  description = "A ready SSH command per machine: its first user at the fixed IP of its first NIC (open TCP 22 with ssh_allowed_from first)."
   value = {
     for name, machine in local.machines :
     name => "${r'ssh ${machine.ssh_user}@${openstack_networking_port_v2.nic[machine.ports[0]].all_fixed_ips[0]}'}"
