@@ -104,7 +104,7 @@ resource "openstack_networking_router_interface_v2" "lab" {
 
 resource "openstack_networking_secgroup_v2" "lab" {
   name        = local.lab
-  description = "${r"labforge lab ${local.lab}: SSH from var.ssh_allowed_from only, all traffic within the lab's networks"}"
+  description = "${r"labforge lab ${local.lab}: SSH only from the ssh_allowed_from variable, all traffic within the lab's networks"}"
 }
 
 # No SSH rule at all unless ssh_allowed_from is set.

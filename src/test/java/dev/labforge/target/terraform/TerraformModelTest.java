@@ -7,6 +7,8 @@ import dev.labforge.model.Disk;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.target.Targets;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ class TerraformModelTest {
     Lab lab = Specs.lab(spec);
     TfConfig tf = Parsed.config(spec);
     instances(lab, tf);
+    userDataExists(spec, lab);
     ports(lab, tf);
     network(lab, tf);
     disks(lab, tf);
@@ -59,6 +62,17 @@ class TerraformModelTest {
           .isEqualTo(nfc(Flavors.of(m, lab.targets().terraformFlavors())));
       String user = m.users().isEmpty() ? null : m.users().get(0).name();
       assertThat(entry.path("ssh_user").isNull() ? null : entry.path("ssh_user").asText()).isEqualTo(user);
+    }
+  }
+
+  /** With the cloud-init target registered, every user-data file the instances read is in the tree. */
+  private static void userDataExists(Path spec, Lab lab) {
+    if (Targets.byId("cloud-init").isEmpty() || !lab.targets().enabled("cloud-init")) {
+      return;
+    }
+    List<String> written = Specs.render(spec).stream().map(RenderedFile::path).toList();
+    for (Machine m : lab.machines()) {
+      assertThat(written).contains("cloud-init/" + m.name() + "/user-data");
     }
   }
 

@@ -61,4 +61,36 @@ class TerraformToolsTest {
     Files.writeString(versions, text.replace("cloud = var.cloud", "cloud = "));
     assertThat(check.run(lab, Tools.system())).singleElement().asString().contains("exit 2");
   }
+
+  /**
+   * The SSH rule's own count expression, evaluated by terraform over the generated variables.tf:
+   * no rule by default, none for an empty answer or a non-IPv4 value, one for a CIDR.
+   */
+  @Test
+  void sshRuleOnlyForAnIpv4Cidr() throws Exception {
+    RealTools.require("terraform");
+    Path spec = Specs.all().stream().filter(p -> Specs.lab(p).targets().terraformSshAllowedFrom() == null)
+        .findFirst().orElseThrow();
+    Path lab = Specs.generate(spec, temp);
+    String count = Parsed.config(spec).resource("openstack_networking_secgroup_rule_v2", "ssh").path("count").asText();
+    Path dir = Files.createDirectories(temp.resolve("eval"));
+    Files.copy(lab.resolve("terraform/openstack/variables.tf"), dir.resolve("variables.tf"));
+    Files.writeString(dir.resolve("probe.tf"), "output \"ssh_rules\" {\n  value = \"" + count + "\"\n}\n");
+    assertThat(terraform(dir, "init", "-input=false", "-no-color").ok()).isTrue();
+    assertThat(rules(dir)).isEqualTo("0");
+    assertThat(rules(dir, "-var", "ssh_allowed_from=")).isNull();
+    assertThat(rules(dir, "-var", "ssh_allowed_from=2001:db8::/32")).isNull();
+    assertThat(rules(dir, "-var", "ssh_allowed_from=not-a-cidr")).isNull();
+    assertThat(rules(dir, "-var", "ssh_allowed_from=203.0.113.0/24")).isEqualTo("1");
+  }
+
+  /** The output after an apply with these arguments, or null when terraform refused them. */
+  private static String rules(Path dir, String... vars) throws Exception {
+    String[] args = Stream.concat(Stream.of("apply", "-auto-approve", "-input=false", "-no-color"), Stream.of(vars))
+        .toArray(String[]::new);
+    if (!terraform(dir, args).ok()) {
+      return null;
+    }
+    return terraform(dir, "output", "-raw", "ssh_rules").output().strip();
+  }
 }
