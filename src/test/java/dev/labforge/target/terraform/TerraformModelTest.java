@@ -3,6 +3,7 @@ package dev.labforge.target.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -12,17 +13,21 @@ import dev.labforge.target.Targets;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * What the Terraform configuration says, read back by HashiCorp's parser, against the lab model:
+ * What the Terraform configuration says, read back by our HCL reader, against the lab model and the
+ * cloud-init target's network-config:
  * one instance per machine with its config drive and its own NoCloud user-data, ports with the
  * model's IPs and MACs in NIC order, no world-open rule unless the spec asks for one.
  */
 class TerraformModelTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
 
   @TestFactory
   Stream<DynamicTest> everySpec() {
@@ -33,7 +38,7 @@ class TerraformModelTest {
     Lab lab = Specs.lab(spec);
     TfConfig tf = Parsed.config(spec);
     instances(lab, tf);
-    userDataExists(spec, lab);
+    agreesWithCloudInit(spec, lab, tf);
     ports(lab, tf);
     network(lab, tf);
     disks(lab, tf);
@@ -65,14 +70,35 @@ class TerraformModelTest {
     }
   }
 
-  /** With the cloud-init target registered, every user-data file the instances read is in the tree. */
-  private static void userDataExists(Path spec, Lab lab) {
+  /**
+   * With the cloud-init target on, every user-data file the instances read is in the tree, and each
+   * machine's network-config names the same MAC and the same address (or DHCP) as its ports.
+   */
+  private static void agreesWithCloudInit(Path spec, Lab lab, TfConfig tf) throws Exception {
     if (Targets.byId("cloud-init").isEmpty() || !lab.targets().enabled("cloud-init")) {
       return;
     }
-    List<String> written = Specs.render(spec).stream().map(RenderedFile::path).toList();
+    Map<String, RenderedFile> written = new HashMap<>();
+    Specs.render(spec).forEach(f -> written.put(f.path(), f));
     for (Machine m : lab.machines()) {
-      assertThat(written).contains("cloud-init/" + m.name() + "/user-data");
+      assertThat(written).containsKey("cloud-init/" + m.name() + "/user-data");
+      JsonNode ethernets = YAML.readTree(written.get("cloud-init/" + m.name() + "/network-config").content())
+          .path("ethernets");
+      assertThat(ethernets.size()).as("NICs of " + m.name()).isEqualTo(m.nics().size());
+      for (Nic nic : m.nics()) {
+        JsonNode port = tf.local("ports").path(m.name() + "/" + nic.ifname());
+        JsonNode eth = ethernets.path(nic.ifname());
+        assertThat(eth.at("/match/macaddress").asText()).as(m.name() + " " + nic.ifname())
+            .isEqualTo(port.path("mac").asText());
+        if (port.path("ip").isNull()) {
+          assertThat(eth.path("dhcp4").asBoolean()).as(m.name() + " " + nic.ifname() + " DHCP").isTrue();
+        } else {
+          List<String> addresses = new ArrayList<>();
+          eth.path("addresses").forEach(a -> addresses.add(a.asText()));
+          assertThat(addresses).as(m.name() + " " + nic.ifname())
+              .containsExactly(port.path("ip").asText() + "/" + nic.prefix());
+        }
+      }
     }
   }
 
