@@ -9,7 +9,8 @@ import java.util.Optional;
 public final class Targets {
   public static final List<Target> ALL = List.of(
       new CloudInitTarget(),
-      new VagrantTarget());
+      new VagrantTarget(),
+      new dev.labforge.target.terraform.TerraformTarget());
 
   private Targets() {}
 
