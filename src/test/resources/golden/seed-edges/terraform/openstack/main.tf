@@ -18,7 +18,7 @@ locals {
       cidr            = "10.30.0.0/28"
       gateway_ip      = "10.30.0.14"
       enable_dhcp     = false
-      dns_nameservers = ["10.30.0.2", "10.30.0.3"]
+      dns_nameservers = ["10.30.0.13", "10.30.0.12"]
       allocation_pools = [
         { start = "10.30.0.3", end = "10.30.0.13" },
       ]
