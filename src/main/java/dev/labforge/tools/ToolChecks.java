@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The explicit list of real-tool checks that {@code labforge check} runs. */
 public final class ToolChecks {
-  public static final List<ToolCheck> ALL = List.of(new ManifestCheck());
+  public static final List<ToolCheck> ALL = List.of(new ManifestCheck(),
+      new PackerFmtCheck(), new PackerValidateCheck());
 
   private ToolChecks() {}
 }
