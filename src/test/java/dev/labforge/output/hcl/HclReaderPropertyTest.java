@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.render.Escape;
 import dev.labforge.testing.Hcl2Json;
+import dev.labforge.testing.HclTrees;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
