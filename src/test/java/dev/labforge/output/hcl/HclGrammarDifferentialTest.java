@@ -82,22 +82,50 @@ class HclGrammarDifferentialTest {
         .as((open, lines, close) -> {
           List<String> body = new ArrayList<>();
           lines.forEach(l -> body.add(open.equals("<<-EOT") ? "    " + l : l));
+          // the closing marker must end its line, so whatever follows starts on the next one
           return open + "\n" + String.join("\n", body) + (body.isEmpty() ? "" : "\n") + close + "\n";
-        })
-        .map(h -> h.substring(0, h.length() - 1));
+        });
   }
 
   @Property(tries = 3)
   void randomDocumentsReadAsHcl2JsonReadsThem(@ForAll @Size(150) List<@From("documents") String> docs)
       throws Exception {
-    Hcl2Json.require();
     Map<String, String> files = new LinkedHashMap<>();
     for (int i = 0; i < docs.size(); i++) {
       files.put("g" + i + ".hcl", docs.get(i));
     }
+    compare(files);
+  }
+
+  /** One character deleted, or one inserted, somewhere: both parsers must still agree. */
+  @Provide
+  Arbitrary<String> mutants() {
+    return Combinators.combine(documents(), Arbitraries.integers().between(0, 10_000),
+        Arbitraries.of("", "\"", "{", "}", "[", "]", "(", ")", "=", ",", "\n", "$", "%", "\\", "~", "#", ":", "?", "'"))
+        .as((doc, at, insert) -> {
+          int i = at % Math.max(1, doc.length());
+          return insert.isEmpty() ? doc.substring(0, i) + doc.substring(Math.min(doc.length(), i + 1))
+              : doc.substring(0, i) + insert + doc.substring(i);
+        });
+  }
+
+  @Property(tries = 3)
+  void mutatedDocumentsAreAcceptedOrRejectedAsHcl2JsonDoes(@ForAll @Size(150) List<@From("mutants") String> docs)
+      throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      files.put("m" + i + ".hcl", docs.get(i));
+    }
+    compare(files);
+  }
+
+  private static void compare(Map<String, String> files) throws Exception {
+    Hcl2Json.require();
     Map<String, Hcl2Json.Result> theirs = Hcl2Json.parse(files);
     List<String> problems = new ArrayList<>();
+    int rejected = 0;
     for (Map.Entry<String, String> e : files.entrySet()) {
+      rejected += theirs.get(e.getKey()).ok() ? 0 : 1;
       Hcl2Json.Result want = theirs.get(e.getKey());
       try {
         var ours = HclReader.parse(e.getKey(), e.getValue());
@@ -112,6 +140,7 @@ class HclGrammarDifferentialTest {
         }
       }
     }
+    System.out.println("HCL grammar differential: " + files.size() + " documents, " + rejected + " rejected by both");
     assertThat(problems).isEmpty();
   }
 }
