@@ -68,6 +68,57 @@ public final class Escape {
     return out.append('"').toString();
   }
 
+  /**
+   * A YAML value for multi-line text: a literal block scalar ({@code |}, {@code |-} or {@code |+},
+   * by how many line breaks end the text) indented by {@code indent} spaces, so files stay
+   * readable; text a block cannot carry exactly (CR, controls, a leading blank, whitespace-only
+   * lines, line separators) falls back to {@link #yaml(String)}. The result ends without a line
+   * break: the template writes the one after it.
+   */
+  public static String yamlBlock(String s, int indent) {
+    if (!blockSafe(s)) {
+      return yaml(s);
+    }
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '\n') {
+      end--;
+    }
+    int breaks = s.length() - end;
+    String chomp = breaks == 0 ? "|-" : breaks == 1 ? "|" : "|+";
+    String pad = " ".repeat(indent);
+    StringBuilder out = new StringBuilder(s.length() + 16).append(chomp);
+    for (String line : s.substring(0, end).split("\n", -1)) {
+      out.append('\n');
+      if (!line.isEmpty()) {
+        out.append(pad).append(line);
+      }
+    }
+    for (int i = 1; i < breaks; i++) {
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static boolean blockSafe(String s) {
+    if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(0) == '\t' || s.charAt(0) == '\n') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+      if (control || c == '\u2028' || c == '\u2029' || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF'
+          || (Character.isSurrogate(c) && !validSurrogate(s, i))) {
+        return false;
+      }
+    }
+    for (String line : s.split("\n", -1)) {
+      if (!line.isEmpty() && line.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A JSON string literal, as Jackson writes it. */
   public static String json(String s) {
     try {
@@ -79,10 +130,36 @@ public final class Escape {
 
   /**
    * A Ruby single-quoted literal: only {@code \\} and {@code \'} are escapes there and nothing
-   * interpolates, so {@code #{}} and every other byte stay as written.
+   * interpolates, so {@code #{}} and every other byte stay as written. One exception: Ruby's lexer
+   * drops a CR that stands before an LF even inside a literal, so every CR is written as an
+   * adjacent {@code "\r"} literal ({@code 'a' "\r" 'b'} is the one string "a\rb").
    */
   public static String ruby(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\'' -> out.append("\\'");
+        case '\r' -> out.append("' \"\\r\" '");
+        default -> out.append(c);
+      }
+    }
+    return out.append('\'').toString();
+  }
+
+  /**
+   * Text for a Ruby {@code #} comment: line breaks and other control characters become spaces,
+   * so a description can never end the comment and turn the rest of its text into code.
+   */
+  public static String rubyComment(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean lineBreak = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+      out.append(lineBreak ? ' ' : c);
+    }
+    return out.toString().strip();
   }
 
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
