@@ -97,6 +97,31 @@ class PackerChecksTest {
     assertThat(seeds).isPositive();
   }
 
+  /** labforge's alignment pass gives what packer fmt gives, on every template with its = unaligned. */
+  @Test
+  void alignmentIsWhatPackerFmtWrites(@TempDir Path dir) throws Exception {
+    RealTools.require("packer");
+    java.util.Map<Path, String> want = new java.util.TreeMap<>();
+    int n = 0;
+    for (Path spec : Specs.all()) {
+      for (var f : Specs.render(spec)) {
+        if (f.path().endsWith(".pkr.hcl")) {
+          String collapsed = f.text().replaceAll("(?m)^(\\s*[A-Za-z_\"][^=\\n]*?) +=(?!=)", "$1 =");
+          assertThat(collapsed).as("the test undoes some alignment").isNotEqualTo(f.text());
+          Path file = dir.resolve("t" + n++ + ".pkr.hcl");
+          Files.writeString(file, collapsed);
+          want.put(file, dev.labforge.output.hcl.HclFormat.align(file.toString(), collapsed));
+        }
+      }
+    }
+    Tools.Run run = tools.run(dir, Map.of(), 60, "packer", "fmt", ".");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    for (var e : want.entrySet()) {
+      assertThat(Files.readString(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
+    }
+    assertThat(want).isNotEmpty();
+  }
+
   @Test
   void thePackerBlockIsCutExactly() {
     String text = "# head\n\npacker {\n  required_version = \">= 1.7.0\"\n  required_plugins {\n    qemu = {\n"
