@@ -119,7 +119,7 @@ class PackerTargetTest {
               : "dnf install -y ").endsWith(String.join(" ", image.packages()));
     }
     assertThat(Trees.literals(shells.get(shells.size() - 1).get("inline")))
-        .containsExactly(Provisioners.CLOUD_INIT_CLEAN);
+        .containsExactly(Provisioners.CLOUD_INIT_CLEAN, Provisioners.RESET_MACHINE_ID);
     List<String> scripts = shells.stream().filter(s -> s.has("script")).map(s -> s.get("script").asText()).toList();
     assertThat(scripts).containsExactlyElementsOf(image.scripts().stream()
         .map(s -> "${path.root}/" + Provisioners.scriptSource(plan, s).replace("packer/", "")).toList());
