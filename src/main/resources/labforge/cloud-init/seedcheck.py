@@ -151,7 +151,9 @@ def machine(mdir):
         facts["network-config"] = interfaces(state)
         facts["network-config-routes"] = routes(state)
         facts["network-config-dns"] = sorted(state.dns_nameservers) if hasattr(state, "dns_nameservers") else []
-        known = {e["match"]["macaddress"]: e["set-name"] for e in cfg_v2.get("ethernets", {}).values()}
+        # The kernel's names in a real guest differ from ours (ens3, ...): the drive must rename.
+        known = {e["match"]["macaddress"]: "ens%d" % (3 + i)
+                 for i, e in enumerate(cfg_v2.get("ethernets", {}).values())}
 
     drive_result = step("config-drive", lambda: config_drive(drive))
     if drive_result is not None:

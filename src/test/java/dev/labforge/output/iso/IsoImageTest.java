@@ -23,10 +23,10 @@ class IsoImageTest {
   }
 
   @Test
-  void labelsGoVerbatimToJolietAndAsDCharactersToThePrimaryDescriptor() {
+  void labelsGoVerbatimToJolietAndUpperCasedToThePrimaryDescriptor() {
     byte[] iso = IsoImage.build("config-2", seed());
     assertThat(new String(iso, 16 * 2048, 6, StandardCharsets.US_ASCII)).isEqualTo("\u0001CD001");
-    assertThat(new String(iso, 16 * 2048 + 40, 32, StandardCharsets.US_ASCII)).isEqualTo("CONFIG_2" + " ".repeat(24));
+    assertThat(new String(iso, 16 * 2048 + 40, 32, StandardCharsets.US_ASCII)).isEqualTo("CONFIG-2" + " ".repeat(24));
     assertThat(new String(iso, 17 * 2048 + 40, 16, StandardCharsets.UTF_16BE)).isEqualTo("config-2");
     assertThat(new String(iso, 17 * 2048 + 56, 16, StandardCharsets.UTF_16BE)).isEqualTo("        ");
     assertThat(new String(iso, 17 * 2048 + 88, 3, StandardCharsets.US_ASCII)).isEqualTo("%/E");
