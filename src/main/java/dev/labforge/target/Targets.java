@@ -1,6 +1,7 @@
 package dev.labforge.target;
 
 import dev.labforge.target.cloudinit.CloudInitTarget;
+import dev.labforge.target.packer.PackerTarget;
 import dev.labforge.target.vagrant.VagrantTarget;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 /** The explicit registry: order here is the order of rendering and of {@code --help}. */
 public final class Targets {
   public static final List<Target> ALL = List.of(
+      new PackerTarget(),
       new CloudInitTarget(),
       new VagrantTarget(),
       new dev.labforge.target.terraform.TerraformTarget());

@@ -12,6 +12,8 @@ import java.util.List;
 public final class ToolChecks {
   public static final List<ToolCheck> ALL = List.of(
       new ManifestCheck(),
+      new PackerFmtCheck(),
+      new PackerValidateCheck(),
       new CloudInitSchemaCheck(),
       new CloudInitReadersCheck(),
       new SeedIsoCheck(),
