@@ -58,6 +58,12 @@ variable "accelerator" {
   description = "QEMU accelerator: kvm, or tcg where there is no KVM (much slower)."
 }
 
+variable "qemuargs" {
+  type        = list(list(string))
+  default     = []
+  description = "Extra QEMU arguments, e.g. to replace the build VM's network backend; empty keeps Packer's defaults."
+}
+
 variable "output_directory" {
   type        = string
   default     = "output/rocky-9"
@@ -98,6 +104,7 @@ source "qemu" "rocky-9" {
   disk_size      = var.disk_size
   headless       = var.headless
   accelerator    = var.accelerator
+  qemuargs       = var.qemuargs
   format         = "qcow2"
   disk_interface = "virtio"
   net_device     = "virtio-net"

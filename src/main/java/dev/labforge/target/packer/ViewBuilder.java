@@ -82,6 +82,8 @@ final class ViewBuilder {
     if (plan.emits("qemu")) {
       v.add(new Variable("accelerator", "string", Hcl.str("kvm"), "QEMU accelerator: kvm, or tcg where there is no"
           + " KVM (much slower).", false));
+      v.add(new Variable("qemuargs", "list(list(string))", "[]", "Extra QEMU arguments, e.g. to replace"
+          + " the build VM's network backend; empty keeps Packer's defaults.", false));
     }
     v.add(new Variable("output_directory", "string", Hcl.str("output/" + plan.image().name()),
         "Folder for the built images, the manifest and the checksums (relative to where packer runs).", false));
@@ -144,6 +146,7 @@ final class ViewBuilder {
   private List<Attr> qemu() {
     List<Attr> a = machine(new ArrayList<>());
     a.add(new Attr("accelerator", "var.accelerator"));
+    a.add(new Attr("qemuargs", "var.qemuargs"));
     a.add(new Attr("format", Hcl.str("qcow2")));
     a.add(new Attr("disk_interface", Hcl.str("virtio")));
     a.add(new Attr("net_device", Hcl.str("virtio-net")));
