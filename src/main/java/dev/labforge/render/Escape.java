@@ -68,6 +68,57 @@ public final class Escape {
     return out.append('"').toString();
   }
 
+  /**
+   * A YAML value for multi-line text: a literal block scalar ({@code |}, {@code |-} or {@code |+},
+   * by how many line breaks end the text) indented by {@code indent} spaces, so files stay
+   * readable; text a block cannot carry exactly (CR, controls, a leading blank, whitespace-only
+   * lines, line separators) falls back to {@link #yaml(String)}. The result ends without a line
+   * break: the template writes the one after it.
+   */
+  public static String yamlBlock(String s, int indent) {
+    if (!blockSafe(s)) {
+      return yaml(s);
+    }
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '\n') {
+      end--;
+    }
+    int breaks = s.length() - end;
+    String chomp = breaks == 0 ? "|-" : breaks == 1 ? "|" : "|+";
+    String pad = " ".repeat(indent);
+    StringBuilder out = new StringBuilder(s.length() + 16).append(chomp);
+    for (String line : s.substring(0, end).split("\n", -1)) {
+      out.append('\n');
+      if (!line.isEmpty()) {
+        out.append(pad).append(line);
+      }
+    }
+    for (int i = 1; i < breaks; i++) {
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static boolean blockSafe(String s) {
+    if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(0) == '\t' || s.charAt(0) == '\n') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+      if (control || c == '\u2028' || c == '\u2029' || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF'
+          || (Character.isSurrogate(c) && !validSurrogate(s, i))) {
+        return false;
+      }
+    }
+    for (String line : s.split("\n", -1)) {
+      if (!line.isEmpty() && line.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A JSON string literal, as Jackson writes it. */
   public static String json(String s) {
     try {

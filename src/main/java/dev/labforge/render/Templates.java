@@ -63,6 +63,10 @@ public final class Templates {
       return Escape.yaml(s);
     }
 
+    public String yamlBlock(String s, int indent) {
+      return Escape.yamlBlock(s, indent);
+    }
+
     public String json(String s) {
       return Escape.json(s);
     }

@@ -1,0 +1,59 @@
+package dev.labforge.target.cloudinit;
+
+import dev.labforge.model.GuestFile;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Script;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec's files, then its scripts, as write_files entries. Every entry is deferred to the final
+ * stage: owners like lab:lab exist only after users-groups ran, and a file under a data disk's
+ * mount point would otherwise be hidden by the mount.
+ */
+public final class GuestFiles {
+  public static final String SCRIPT_MODE = "0755";
+  public static final String ROOT_OWNER = "root:root";
+
+  private GuestFiles() {}
+
+  public static List<Map<String, Object>> of(Machine machine) {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (GuestFile f : machine.files()) {
+      entries.add(entry(f.path(), f.content(), f.permissions(), f.owner()));
+    }
+    for (Script s : machine.scripts()) {
+      entries.add(entry(s.guestPath(), s.content(), SCRIPT_MODE, ROOT_OWNER));
+    }
+    return entries;
+  }
+
+  static Map<String, Object> entry(String path, String content, String permissions, String owner) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", path);
+    m.put("permissions", permissions);
+    m.put("owner", owner);
+    boolean binary = needsBase64(content);
+    m.put("encoding", binary ? "b64" : "");
+    m.put("content", binary ? Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) : content);
+    return m;
+  }
+
+  /**
+   * Control characters other than tab, LF and CR mark binary-like content. YAML escapes could
+   * carry them, but YAML 1.1 readers differ on which escapes they know; base64 is exact everywhere.
+   */
+  public static boolean needsBase64(String content) {
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.labforge.target.cloudinit;
+
+import dev.labforge.model.Machine;
+import dev.labforge.model.User;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Users as cloud-init's users-groups module wants them. {@code sudo} is a rule STRING: cloud-init
+ * 22.4 rejects a list, and {@code true} is deprecated. A user without a password keeps a locked
+ * password; the hash is written, never clear text.
+ */
+public final class GuestUsers {
+  public static final String SUDO_RULE = "ALL=(ALL) NOPASSWD:ALL";
+
+  private GuestUsers() {}
+
+  public static List<Map<String, Object>> of(Machine machine) {
+    List<Map<String, Object>> users = new ArrayList<>();
+    for (User u : machine.users()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", u.name());
+      m.put("groups", u.groups());
+      m.put("shell", u.shell());
+      m.put("lockPasswd", !u.hasPassword());
+      m.put("hashedPasswd", u.hasPassword() ? u.passwordHash() : "");
+      m.put("sudo", u.sudo() ? SUDO_RULE : "");
+      m.put("keys", u.sshAuthorizedKeys());
+      users.add(m);
+    }
+    return users;
+  }
+
+  /** Password log-in over SSH only when some user has a password to log in with. */
+  public static boolean sshPasswordAuth(Machine machine) {
+    return machine.users().stream().anyMatch(User::hasPassword);
+  }
+
+  /** Every key of every user, in order, named {@code <user>-<n>} (as the OpenStack key list wants names). */
+  public static Map<String, String> namedKeys(Machine machine) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (User u : machine.users()) {
+      for (int i = 0; i < u.sshAuthorizedKeys().size(); i++) {
+        keys.put(u.name() + "-" + (i + 1), u.sshAuthorizedKeys().get(i));
+      }
+    }
+    return keys;
+  }
+}

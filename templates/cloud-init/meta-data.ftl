@@ -1,0 +1,2 @@
+instance-id: ${esc.yaml(instanceId)}
+local-hostname: ${esc.yaml(hostname)}
