@@ -64,7 +64,8 @@ final class SeedChecks {
       soft.assertThat(status.path(stage).path("finished").isNumber()).as("stage %s finished", stage).isTrue();
     }
     JsonNode result = json(disk.text("/var/lib/cloud/data/result.json")).path("v1");
-    soft.assertThat(result.path("datasource").asText()).as("result.json datasource").startsWith(datasource + " ");
+    soft.assertThat(result.path("datasource").asText()).as("result.json datasource").startsWith(datasource + " ")
+        .contains("/dev/sr0");
     soft.assertThat(result.path("errors").toString()).as("result.json errors").isEqualTo("[]");
     soft.assertThat(disk.text("/var/lib/cloud/data/instance-id").strip()).as("instance id").isEqualTo(instanceId);
   }
