@@ -18,6 +18,9 @@ out="$cache_root/$key"
 packages=linux-image-cloud-amd64,initramfs-tools,systemd-sysv,udev,kmod,util-linux,cloud-init
 # python3-cffi-backend must be named: cloud-init's crypto imports need it and minbase lacks it.
 packages+=,python3-cffi-backend,ifupdown,isc-dhcp-client,sudo,netbase,procps
+# Packer's communicator is SSH (over a loopback-only port forward, see docs/testing.md); it also
+# lets cloud-init's ssh and ssh_pwauth settings act for real instead of being skipped.
+packages+=,openssh-server
 
 log() { echo "boot-image: $*" >&2; }
 
@@ -64,7 +67,7 @@ CFG
 
   cp "$(ls "$root"/boot/vmlinuz-* | sort | tail -n1)" "$work/vmlinuz"
   cp "$(ls "$root"/boot/initrd.img-* | sort | tail -n1)" "$work/initrd.img"
-  mkfs.ext4 -q -d "$root" -L root "$work/disk.img" 2G
+  mkfs.ext4 -q -d "$root" -L root "$work/disk.img" 2G >&2   # it names the file it creates on stdout
   qemu-img convert -f raw -O qcow2 "$work/disk.img" "$work/disk.qcow2"
   rm -rf "$root" "$work/disk.img"
 }
