@@ -6,21 +6,28 @@
 # mirror, so the guest is built from packages. No mounts are possible here, so the disk is
 # made with `mkfs.ext4 -d` and the kernel is booted directly by QEMU (no boot loader).
 #
-# Environment: LABFORGE_BOOT_CACHE (default ~/.cache/labforge-boot).
-# The cache key is this script's own hash: changing the recipe rebuilds the image.
+# Environment:
+#   LABFORGE_BOOT_CACHE   cache folder (default ~/.cache/labforge-boot)
+#   LABFORGE_BOOT_EXTRA   extra packages, comma-separated: the Packer build's guest has no network,
+#                         so packages its provisioners install must already be in the image.
+# The cache key is this script's own hash plus the extra packages: a changed recipe rebuilds.
 set -euo pipefail
 
 cache_root="${LABFORGE_BOOT_CACHE:-$HOME/.cache/labforge-boot}"
+extra="${LABFORGE_BOOT_EXTRA:-}"
+[[ $extra =~ ^[a-z0-9.+,-]*$ ]] || { echo "boot-image: bad package list: $extra" >&2; exit 2; }
 self="$(readlink -f "${BASH_SOURCE[0]}")"
-key="debian12-$(sha256sum "$self" | cut -c1-16)"
+key="debian12-$( (cat "$self"; echo "extra=$extra") | sha256sum | cut -c1-16)"
 out="$cache_root/$key"
 
 packages=linux-image-cloud-amd64,initramfs-tools,systemd-sysv,udev,kmod,util-linux,cloud-init
-# python3-cffi-backend must be named: cloud-init's crypto imports need it and minbase lacks it.
+# python3-cffi-backend must be named: cloud-init needs it through a virtual package
+# (python3-cffi-backend-api-*), and debootstrap's resolver does not follow virtual packages.
 packages+=,python3-cffi-backend,ifupdown,isc-dhcp-client,sudo,netbase,procps
 # Packer's communicator is SSH (over a loopback-only port forward, see docs/testing.md); it also
 # lets cloud-init's ssh and ssh_pwauth settings act for real instead of being skipped.
 packages+=,openssh-server
+packages+="${extra:+,$extra}"
 
 log() { echo "boot-image: $*" >&2; }
 

@@ -42,10 +42,11 @@ class BootTest {
   @CsvSource({"config-drive.iso, DataSourceConfigDrive", "nocloud.iso, DataSourceNoCloud"})
   void theGeneratedSeedConfiguresARealGuest(String iso, String datasource, @TempDir Path work) throws Exception {
     RealTools.require("debootstrap", "mkfs.ext4", "qemu-img", "qemu-system-x86_64", "debugfs");
-    GuestImage image = GuestImage.get();
     Path out = Specs.generate(SPEC, work.resolve("out"));
     Lab lab = Specs.lab(SPEC);
     Machine machine = lab.machines().stream().filter(m -> m.name().equals(MACHINE)).findFirst().orElseThrow();
+    // The machine boots its lab image; the same guest image serves PackerBuildTest (one cold build).
+    GuestImage image = GuestImage.get(lab.image(machine.image()).packages());
     Path seed = out.resolve("cloud-init").resolve(MACHINE).resolve(iso);
     assertThat(seed).as("generated seed").isRegularFile();
 

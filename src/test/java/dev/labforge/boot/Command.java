@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,13 +17,18 @@ import java.util.concurrent.TimeUnit;
 record Command(int exitCode, byte[] stdout, String stderr) {
 
   static Command run(long timeoutSeconds, List<String> argv) {
+    return run(timeoutSeconds, argv, Map.of());
+  }
+
+  static Command run(long timeoutSeconds, List<String> argv, Map<String, String> env) {
     try {
       Path err = Files.createTempFile("labforge-cmd", ".err");
       try {
-        Process process = new ProcessBuilder(argv)
+        ProcessBuilder builder = new ProcessBuilder(argv)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         byte[][] out = new byte[1][];
         Thread reader = new Thread(() -> out[0] = readAll(process));
         reader.start();
