@@ -21,12 +21,17 @@ record Command(int exitCode, byte[] stdout, String stderr) {
   }
 
   static Command run(long timeoutSeconds, List<String> argv, Map<String, String> env) {
+    return run(timeoutSeconds, argv, env, Path.of("."));
+  }
+
+  static Command run(long timeoutSeconds, List<String> argv, Map<String, String> env, Path dir) {
     try {
       Path err = Files.createTempFile("labforge-cmd", ".err");
       try {
         ProcessBuilder builder = new ProcessBuilder(argv)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .redirectError(err.toFile());
+            .redirectError(err.toFile())
+            .directory(dir.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         byte[][] out = new byte[1][];
