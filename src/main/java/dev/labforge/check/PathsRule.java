@@ -14,6 +14,8 @@ final class PathsRule implements Rule {
 
   @Override
   public void check(JsonNode spec, Reporter report) {
+    spec.path("images").fields().forEachRemaining(image ->
+        checkFilesAndScripts(image.getValue(), "/images/" + image.getKey(), report));
     Nodes.eachItem(spec.get("machines"), "/machines", (machine, at) -> {
       if (Nodes.text(machine, "name") != null && Nodes.text(machine, "name").matches(NAME)) {
         for (String name : Expansion.names(machine)) {
@@ -23,21 +25,26 @@ final class PathsRule implements Rule {
           }
         }
       }
-      Nodes.eachItem(machine.get("files"), at + "/files", (file, fileAt) -> {
-        String path = Nodes.text(file, "path");
-        if (path != null && path.startsWith("/") && !normalized(path)) {
-          report.at(fileAt + "/path", "'" + path + "' must be a normalized absolute path (no '.', '..' or '//')");
+      checkFilesAndScripts(machine, at, report);
+    });
+  }
+
+  /** Machines and images both carry guest files and scripts. */
+  private static void checkFilesAndScripts(JsonNode owner, String at, Reporter report) {
+    Nodes.eachItem(owner.get("files"), at + "/files", (file, fileAt) -> {
+      String path = Nodes.text(file, "path");
+      if (path != null && path.startsWith("/") && !normalized(path)) {
+        report.at(fileAt + "/path", "'" + path + "' must be a normalized absolute path (no '.', '..' or '//')");
+      }
+    });
+    Nodes.eachItem(owner.get("scripts"), at + "/scripts", (script, scriptAt) -> {
+      String path = Nodes.text(script, "path");
+      if (path != null) {
+        SpecFiles.Result read = SpecFiles.read(report.tree().source(), path);
+        if (read.problem() != null) {
+          report.at(scriptAt + "/path", read.problem());
         }
-      });
-      Nodes.eachItem(machine.get("scripts"), at + "/scripts", (script, scriptAt) -> {
-        String path = Nodes.text(script, "path");
-        if (path != null) {
-          SpecFiles.Result read = SpecFiles.read(report.tree().source(), path);
-          if (read.problem() != null) {
-            report.at(scriptAt + "/path", read.problem());
-          }
-        }
-      });
+      }
     });
   }
 

@@ -30,6 +30,10 @@ final class UniqueNamesRule implements Rule {
       unique(machine.get("scripts"), at + "/scripts", "name", "script", report);
     });
     unique(spec.path("defaults").get("users"), "/defaults/users", "name", "user", report);
+    spec.path("images").fields().forEachRemaining(image -> {
+      unique(image.getValue().get("files"), "/images/" + image.getKey() + "/files", "path", "file path", report);
+      unique(image.getValue().get("scripts"), "/images/" + image.getKey() + "/scripts", "name", "script", report);
+    });
   }
 
   private static void unique(JsonNode list, String pointer, String field, String what, Reporter report) {

@@ -2,7 +2,10 @@ package dev.labforge.model;
 
 import java.util.List;
 
-/** A base image. {@code sourceChecksum} is "none" when the spec gives none. */
+/**
+ * A base image. {@code sourceChecksum} is "none" when the spec gives none. {@code files} and
+ * {@code scripts} are what Packer puts into the image after its packages and commands.
+ */
 public record Image(
     String name,
     String os,
@@ -14,7 +17,9 @@ public record Image(
     String vagrantBox,
     String openstackImage,
     List<String> packages,
-    List<String> commands) {
+    List<String> commands,
+    List<GuestFile> files,
+    List<Script> scripts) {
 
   /** The package manager family the OS uses: "apt" or "dnf". */
   public String packageManager() {

@@ -69,7 +69,8 @@ public final class ModelBuilder {
         builders.isEmpty() ? List.of("qemu") : builders,
         node.path("vagrant_box").asText(defaultBox(node)),
         node.path("openstack_image").asText(name),
-        strings(node.get("packages")), strings(node.get("commands")));
+        strings(node.get("packages")), strings(node.get("commands")), files(node.path("files")),
+        scripts(node.path("scripts"), "/var/lib/labforge/image-scripts/"));
   }
 
   private static String defaultBox(JsonNode image) {
@@ -106,19 +107,8 @@ public final class ModelBuilder {
       disks.add(new Disk(d.path("name").asText(), Sizes.mib(d.get("size")).orElseThrow(),
           d.hasNonNull("mount") ? d.get("mount").asText() : null, d.path("fs").asText("ext4"), device));
     }
-    List<GuestFile> files = new ArrayList<>();
-    for (JsonNode f : node.path("files")) {
-      files.add(new GuestFile(f.path("path").asText(), f.path("content").asText(),
-          normalMode(f.path("permissions").asText("0644")), f.path("owner").asText("root:root")));
-    }
-    List<Script> scripts = new ArrayList<>();
-    for (JsonNode s : node.path("scripts")) {
-      String path = s.path("path").asText();
-      String content = SpecFiles.read(tree.source(), path).text();
-      scripts.add(new Script(s.path("name").asText(), path,
-          "/var/lib/labforge/scripts/" + String.format("%02d", scripts.size() + 1) + "-" + s.path("name").asText() + ".sh",
-          content, s.path("privileged").asBoolean(true)));
-    }
+    List<GuestFile> files = files(node.path("files"));
+    List<Script> scripts = scripts(node.path("scripts"), "/var/lib/labforge/scripts/");
     Machine draft = new Machine(name, index, node.path("description").asText(""),
         pick(node, defaults, "image").asText(),
         cpus == null ? DEFAULT_CPUS : cpus.asInt(),
@@ -127,9 +117,30 @@ public final class ModelBuilder {
         Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false),
         Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"),
         users(pick(node, defaults, "users")), strings(pick(node, defaults, "packages")),
-        List.copyOf(disks), List.copyOf(nics), List.copyOf(files), strings(node.get("commands")),
-        List.copyOf(scripts), "");
+        List.copyOf(disks), List.copyOf(nics), files, strings(node.get("commands")),
+        scripts, "");
     return MachineIds.withInstanceId(labName, draft);
+  }
+
+  private static List<GuestFile> files(JsonNode list) {
+    List<GuestFile> files = new ArrayList<>();
+    for (JsonNode f : list) {
+      files.add(new GuestFile(f.path("path").asText(), f.path("content").asText(),
+          normalMode(f.path("permissions").asText("0644")), f.path("owner").asText("root:root")));
+    }
+    return List.copyOf(files);
+  }
+
+  private List<Script> scripts(JsonNode list, String guestDir) {
+    List<Script> scripts = new ArrayList<>();
+    for (JsonNode s : list) {
+      String path = s.path("path").asText();
+      String content = SpecFiles.read(tree.source(), path).text();
+      scripts.add(new Script(s.path("name").asText(), path,
+          guestDir + String.format("%02d", scripts.size() + 1) + "-" + s.path("name").asText() + ".sh",
+          content, s.path("privileged").asBoolean(true)));
+    }
+    return List.copyOf(scripts);
   }
 
   private Nic nic(int index, String machine, String networkName, String ip, String pointer,

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.labforge.output.hcl.HclReader;
+import dev.labforge.output.hcl.HclSyntaxException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import java.io.IOException;
@@ -25,9 +27,12 @@ public final class ParseBack {
       return switch (file.format()) {
         case JSON -> JSON.readTree(file.content());
         case YAML -> YAML.readTree(file.content());
+        case HCL -> HclReader.parse(file.path(), file.text());
         default -> throw new RenderException(file.origin(),
             file.path() + " has a schema but format " + file.format() + " cannot be parsed back");
       };
+    } catch (HclSyntaxException e) {
+      throw new RenderException(file.origin(), "does not parse back as HCL: " + e.getMessage());
     } catch (IOException e) {
       throw new RenderException(file.origin(), file.path() + " does not parse back as "
           + file.format() + ": " + firstLine(e.getMessage()));

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The explicit registry: order here is the order of rendering and of {@code --help}. */
 public final class Targets {
-  public static final List<Target> ALL = List.of(new dev.labforge.target.cloudinit.CloudInitTarget());
+  public static final List<Target> ALL = List.of(
+      new dev.labforge.target.cloudinit.CloudInitTarget(),
+      new dev.labforge.target.packer.PackerTarget());
 
   private Targets() {}
 

@@ -6,7 +6,8 @@ import java.util.List;
 public final class ToolChecks {
   public static final List<ToolCheck> ALL = List.of(new ManifestCheck(),
       new dev.labforge.tools.cloudinit.CloudInitSchemaCheck(), new dev.labforge.tools.cloudinit.CloudInitReadersCheck(),
-      new dev.labforge.tools.cloudinit.SeedIsoCheck(), new dev.labforge.tools.cloudinit.IsoLabelCheck());
+      new dev.labforge.tools.cloudinit.SeedIsoCheck(), new dev.labforge.tools.cloudinit.IsoLabelCheck(),
+      new PackerFmtCheck(), new PackerValidateCheck());
 
   private ToolChecks() {}
 }

@@ -1,0 +1,27 @@
+package dev.labforge.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.labforge.render.Format;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import org.junit.jupiter.api.Test;
+
+class ParseBackHclTest {
+  @Test
+  void hclFilesParseBackToHcl2JsonShape() throws Exception {
+    RenderedFile file = RenderedFile.text("packer/x.pkr.hcl", "source \"qemu\" \"x\" {\n  cpus = 2\n}\n",
+        "templates/packer/image.pkr.hcl.ftl", Format.HCL, "packer/template");
+    assertThat(ParseBack.parse(file).toString()).isEqualTo("{\"source\":{\"qemu\":{\"x\":[{\"cpus\":2}]}}}");
+  }
+
+  @Test
+  void anHclSyntaxErrorIsARenderErrorWithItsPosition() {
+    RenderedFile file = RenderedFile.text("packer/x.pkr.hcl", "a = 1\nb 2\n", "templates/packer/image.pkr.hcl.ftl",
+        Format.HCL, "packer/template");
+    assertThatThrownBy(() -> ParseBack.parse(file)).isInstanceOf(RenderException.class)
+        .hasMessageContaining("templates/packer/image.pkr.hcl.ftl")
+        .hasMessageContaining("packer/x.pkr.hcl:2:1: Argument or block definition required");
+  }
+}

@@ -1,0 +1,2 @@
+instance-id: ${esc.yaml("packer-" + image)}
+local-hostname: ${esc.yaml(image)}
