@@ -42,7 +42,10 @@ class PackerBuildTest {
     Image image = lab.image(IMAGE);
     GuestImage guest = GuestImage.get(image.packages());
     PackerTemplate template = PackerTemplate.read(out.resolve("packer").resolve(IMAGE + ".pkr.hcl"));
-    assertThat(template.variables()).as("variables the offline build must set")
+    // qemuargs is how the harness takes the guest off the network (restrict=on) and boots the
+    // guest image's kernel; without it the build could only run with QEMU's default, routed NIC.
+    assertThat(template.variables()).as("variables of %s that the offline build must set; the qemu source needs"
+            + " `qemuargs = var.qemuargs` with a list(list(string)) variable", template.file().getFileName())
         .contains("iso_url", "iso_checksum", "accelerator", "headless", "ssh_password", "qemuargs");
     assertThat(template.qemuSources()).as("qemu sources").hasSize(1);
     Path console = work.resolve("packer-console.log");
@@ -64,6 +67,7 @@ class PackerBuildTest {
     Path varFile = work.resolve("offline.pkrvars.json");
     new ObjectMapper().writeValue(varFile.toFile(), vars);
 
+    // packer 1.6.6 names a source inside a named build "BUILD.TYPE.NAME" for -only.
     String only = (template.buildName().isEmpty() ? "" : template.buildName() + ".") + "qemu." + template.qemuSources().get(0);
     long start = System.nanoTime();
     Command build = Command.run(1500, List.of("packer", "build", "-color=false", "-only=" + only,
@@ -83,8 +87,11 @@ class PackerBuildTest {
     // Provisioner 1 waited for cloud-init: the seed's final message is on the console before power-off.
     String consoleText = Files.readString(console);
     Pattern seedFinished = FinalMessage.of(out.resolve("packer").resolve(IMAGE).resolve("seed").resolve("user-data"));
-    assertThat(seedFinished.matcher(consoleText).find()).as("build seed's cloud-init finished").isTrue();
-    assertThat(consoleText).contains("reboot: Power down");
+    java.util.regex.Matcher finished = seedFinished.matcher(consoleText);
+    assertThat(finished.find()).as("build seed's cloud-init finished").isTrue();
+    System.out.printf("  %s%n", consoleText.substring(consoleText.lastIndexOf('\n', finished.start()) + 1, finished.end()));
+    assertThat(consoleText.indexOf("reboot: Power down")).as("clean power-off after cloud-init finished")
+        .isGreaterThan(finished.end());
     // ... then installed the image's packages: offline, so apt finds them in the guest image.
     for (String p : image.packages()) {
       assertThat(log).contains(p + " is already the newest version");
