@@ -12,7 +12,7 @@ ethernets:
     dhcp4: false
     addresses:
       - ${esc.yaml(n.address)}
-<#if n.gateway?has_content>
+<#if n.gateway??>
     routes:
       - to: ${esc.yaml(defaultDestination)}
         via: ${esc.yaml(n.gateway)}

@@ -16,10 +16,10 @@ users:
 </#if>
     shell: ${esc.yaml(u.shell)}
     lock_passwd: ${u.lockPasswd?c}
-<#if u.hashedPasswd?has_content>
+<#if u.hashedPasswd??>
     hashed_passwd: ${esc.yaml(u.hashedPasswd)}
 </#if>
-<#if u.sudo?has_content>
+<#if u.sudo??>
     sudo: ${esc.yaml(u.sudo)}
 </#if>
 <#if u.keys?has_content>
@@ -47,7 +47,7 @@ write_files:
     permissions: ${esc.yaml(f.permissions)}
     owner: ${esc.yaml(f.owner)}
     defer: true
-<#if f.encoding?has_content>
+<#if f.encoding??>
     encoding: ${f.encoding}
     content: ${esc.yaml(f.content)}
 <#else>

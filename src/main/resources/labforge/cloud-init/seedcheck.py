@@ -29,6 +29,14 @@ def user_data(path):
     return cfg
 
 
+def written(entry):
+    """The bytes cc_write_files would write for one entry, as text (decoded the way it decodes)."""
+    from cloudinit.config import cc_write_files
+    kinds = cc_write_files.canonicalize_extraction(entry.get("encoding"))
+    data = cc_write_files.extract_contents(entry.get("content", ""), kinds)
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
 def meta_data(path):
     # cloud-init reads broken meta-data silently as {}; safe_load raises instead.
     with open(path, "rb") as f:
@@ -114,7 +122,7 @@ def machine(mdir):
         facts["hostname"] = cfg.get("hostname")
         facts["fqdn"] = cfg.get("fqdn")
         facts["users"] = [u.get("name") for u in cfg.get("users", [])]
-        facts["write_files"] = {w["path"]: w.get("content") for w in cfg.get("write_files", [])}
+        facts["write_files"] = {w["path"]: written(w) for w in cfg.get("write_files", [])}
         facts["runcmd"] = cfg.get("runcmd", [])
         facts["packages"] = cfg.get("packages", [])
     step("user_data", lambda: user_data(os.path.join(latest, "user_data")))
@@ -143,7 +151,9 @@ def machine(mdir):
         facts["network-config"] = interfaces(state)
         facts["network-config-routes"] = routes(state)
         facts["network-config-dns"] = sorted(state.dns_nameservers) if hasattr(state, "dns_nameservers") else []
-        known = {e["match"]["macaddress"]: e["set-name"] for e in cfg_v2.get("ethernets", {}).values()}
+        # The kernel's names in a real guest differ from ours (ens3, ...): the drive must rename.
+        known = {e["match"]["macaddress"]: "ens%d" % (3 + i)
+                 for i, e in enumerate(cfg_v2.get("ethernets", {}).values())}
 
     drive_result = step("config-drive", lambda: config_drive(drive))
     if drive_result is not None:

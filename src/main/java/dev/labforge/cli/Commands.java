@@ -26,23 +26,32 @@ final class Commands {
     this.err = context.err();
   }
 
-  int validate(Path specPath) {
+  /** A loaded spec, or the exit code of why it could not be loaded (already reported). */
+  private record Loaded(SpecInput input, Lab lab, int failure) {}
+
+  private Loaded load(Path specPath) {
     try {
-      SpecInput input = input(specPath);
-      Lab lab = Generator.load(input);
-      out.println(input.name() + ": ok: lab '" + lab.name() + "', " + count(lab.machines().size(), "machine")
-          + ", " + count(lab.networks().size(), "network") + ", " + count(lab.images().size(), "image"));
-      return ExitCodes.OK;
+      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
+      return new Loaded(input, Generator.load(input), ExitCodes.OK);
     } catch (InvalidSpecException e) {
       err.print(e.diagnostics().format());
-      return ExitCodes.INVALID;
     } catch (NoSuchFileException e) {
       err.println("labforge: " + e.getFile() + ": no such file");
-      return ExitCodes.INVALID;
     } catch (IOException e) {
       err.println("labforge: " + e.getMessage());
-      return ExitCodes.INVALID;
     }
+    return new Loaded(null, null, ExitCodes.INVALID);
+  }
+
+  int validate(Path specPath) {
+    Loaded loaded = load(specPath);
+    if (loaded.lab() == null) {
+      return loaded.failure();
+    }
+    Lab lab = loaded.lab();
+    out.println(loaded.input().name() + ": ok: lab '" + lab.name() + "', " + count(lab.machines().size(), "machine")
+        + ", " + count(lab.networks().size(), "network") + ", " + count(lab.images().size(), "image"));
+    return ExitCodes.OK;
   }
 
   int gen(Path specPath, Path outDir, List<String> targets, boolean check) {
@@ -52,21 +61,12 @@ final class Commands {
         return ExitCodes.USAGE;
       }
     }
-    SpecInput input;
-    Lab lab;
-    try {
-      input = input(specPath);
-      lab = Generator.load(input);
-    } catch (InvalidSpecException e) {
-      err.print(e.diagnostics().format());
-      return ExitCodes.INVALID;
-    } catch (NoSuchFileException e) {
-      err.println("labforge: " + e.getFile() + ": no such file");
-      return ExitCodes.INVALID;
-    } catch (IOException e) {
-      err.println("labforge: " + e.getMessage());
-      return ExitCodes.INVALID;
+    Loaded loaded = load(specPath);
+    if (loaded.lab() == null) {
+      return loaded.failure();
     }
+    SpecInput input = loaded.input();
+    Lab lab = loaded.lab();
     List<RenderedFile> files;
     try {
       files = Generator.render(lab, input, targets);
@@ -120,10 +120,6 @@ final class Commands {
 
   int check(Path dir) {
     return new CheckAction(context).run(dir);
-  }
-
-  private static SpecInput input(Path specPath) throws IOException {
-    return specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
   }
 
   static String count(int n, String noun) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
     },
     footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error."},
     subcommandsRepeatable = false)
-final class RootCommand implements Runnable {
+final class RootCommand implements java.util.concurrent.Callable<Integer> {
   private final Context context;
 
   @Spec
@@ -33,9 +33,12 @@ final class RootCommand implements Runnable {
     context.verbose(value);
   }
 
+  /** No subcommand is a usage error, as with git: the help goes to stderr. */
   @Override
-  public void run() {
-    spec.commandLine().usage(context.out());
+  public Integer call() {
+    context.err().println("labforge: missing command");
+    spec.commandLine().usage(context.err(), picocli.CommandLine.Help.Ansi.OFF);
+    return ExitCodes.USAGE;
   }
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

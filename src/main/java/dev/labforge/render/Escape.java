@@ -129,11 +129,31 @@ public final class Escape {
   }
 
   /**
-   * A Ruby single-quoted literal: only {@code \\} and {@code \'} are escapes there and nothing
-   * interpolates, so {@code #{}} and every other byte stay as written.
+   * A Ruby double-quoted literal with nothing left to interpolate: {@code #} is escaped so
+   * {@code #{}}, {@code #@} and {@code #$} stay text, and control characters are escapes because
+   * Ruby folds a raw CR LF in source into LF.
    */
   public static String ruby(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '#' -> out.append("\\#");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !validSurrogate(s, i))) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */

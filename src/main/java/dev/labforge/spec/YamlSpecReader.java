@@ -81,7 +81,7 @@ final class YamlSpecReader {
   private JsonNode convert(Node node, String pointer) {
     if (++nodeCount > Limits.MAX_NODES) {
       if (nodeCount == Limits.MAX_NODES + 1) {
-        problems.error(position(node.getStartMark()), pointer,
+        problems.error(position(node.getStartMark()), "",
             "the document expands to more than " + Limits.MAX_NODES
                 + " nodes (are aliases nested?); refusing to read it");
       }

@@ -23,6 +23,9 @@ public final class Specs {
   public static List<Path> all() {
     List<Path> specs = new ArrayList<>();
     for (Path dir : List.of(EXAMPLES, EXTRA)) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
       try (Stream<Path> files = Files.list(dir)) {
         files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json"))
             .sorted().forEach(specs::add);

@@ -10,7 +10,7 @@ import java.util.SortedMap;
 /**
  * Writes an ISO 9660 image with Rock Ridge and Joliet, in pure Java and byte-reproducible: fixed
  * dates, no serial numbers, entries sorted. The label goes verbatim into the Joliet volume id
- * (what blkid and cloud-init read) and, upper-cased to d-characters, into the primary one.
+ * (what blkid and cloud-init read) and, upper-cased, into the primary one.
  *
  * <p>Layout: 16 empty sectors, primary and Joliet descriptors, terminator, the four path tables,
  * the primary then the Joliet directories, one sector holding the Rock Ridge ER entry, file data.
@@ -85,9 +85,13 @@ public final class IsoImage {
     return out.toArray();
   }
 
-  /** ECMA-119 wants d-characters (A-Z 0-9 _) in the primary volume id: cidata becomes CIDATA. */
-  static String primaryLabel(String label) {
-    String upper = label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+  /**
+   * The primary volume id: upper case, as ECMA-119 wants, but the hyphen is kept (an a-character,
+   * as most mastering tools write it): cidata becomes CIDATA and config-2 CONFIG-2. Both are
+   * labels cloud-init searches for, so even a blkid that ignores Joliet finds the seed.
+   */
+  public static String primaryLabel(String label) {
+    String upper = label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_-]", "_");
     return upper.length() > 32 ? upper.substring(0, 32) : upper;
   }
 

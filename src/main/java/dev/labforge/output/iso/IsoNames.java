@@ -23,9 +23,10 @@ final class IsoNames {
   /** Gives every child of every directory a unique primary and Joliet identifier. */
   static void assign(IsoNode dir) {
     Set<String> used = new HashSet<>();
+    Set<String> usedJoliet = new HashSet<>();
     for (IsoNode child : dir.children.values()) {
       child.primaryId = unique(child, used);
-      child.jolietId = joliet(child);
+      child.jolietId = joliet(child, usedJoliet);
       if (child.isDirectory()) {
         assign(child);
       }
@@ -51,13 +52,18 @@ final class IsoNames {
     return node.isDirectory() ? candidate : candidate + "." + ext + ";1";
   }
 
-  /** Joliet forbids * / : ; ? \ and allows 64 UCS-2 units; files carry the ";1" version. */
-  private static String joliet(IsoNode node) {
+  /**
+   * Joliet forbids * / : ; ? \ and allows 64 UCS-2 units; files carry the ";1" version. A name
+   * cut to 64 that clashes gets a ~N tail (Rock Ridge still shows the full name).
+   */
+  private static String joliet(IsoNode node, Set<String> used) {
     String name = node.name.replaceAll("[*/:;?\\\\]", "_");
-    if (name.length() > 64) {
-      name = name.substring(0, 64);
+    String candidate = name.length() > 64 ? name.substring(0, 64) : name;
+    for (int n = 1; !used.add(candidate); n++) {
+      String tail = "~" + n;
+      candidate = name.substring(0, Math.min(name.length(), 64 - tail.length())) + tail;
     }
-    return node.isDirectory() ? name : name + ";1";
+    return node.isDirectory() ? candidate : candidate + ";1";
   }
 
   private static String dChars(String s) {

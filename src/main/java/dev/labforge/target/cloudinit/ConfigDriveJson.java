@@ -41,29 +41,27 @@ public final class ConfigDriveJson {
     List<Map<String, Object>> links = new ArrayList<>();
     List<Map<String, Object>> networks = new ArrayList<>();
     Set<String> allDns = new LinkedHashSet<>();
-    List<Map<String, Object>> nics = GuestNics.of(lab, machine);
+    List<GuestNics.GuestNic> nics = GuestNics.of(lab, machine);
     for (int i = 0; i < nics.size(); i++) {
-      Map<String, Object> nic = nics.get(i);
-      String id = (String) nic.get("name");
-      links.add(Map.of("id", id, "type", "phy", "ethernet_mac_address", nic.get("mac")));
+      GuestNics.GuestNic nic = nics.get(i);
+      // "name" is cloud-init's extension to nova's links: without it the NIC keeps the kernel's
+      // name (ens3) on a config drive, while NoCloud's set-name makes it eth0.
+      links.add(Map.of("id", nic.name(), "name", nic.name(), "type", "phy", "ethernet_mac_address", nic.mac()));
       Map<String, Object> net = new LinkedHashMap<>();
       net.put("id", "network" + i);
-      net.put("link", id);
-      net.put("network_id", nic.get("network"));
-      @SuppressWarnings("unchecked")
-      List<String> dns = (List<String>) nic.get("dns");
-      allDns.addAll(dns);
-      if ((Boolean) nic.get("dhcp")) {
+      net.put("link", nic.name());
+      net.put("network_id", nic.network());
+      allDns.addAll(nic.dns());
+      if (nic.dhcp()) {
         net.put("type", "ipv4_dhcp");
       } else {
         net.put("type", "ipv4");
-        net.put("ip_address", nic.get("ip"));
-        net.put("netmask", nic.get("netmask"));
-        String gateway = (String) nic.get("gateway");
-        net.put("routes", gateway.isEmpty() ? List.of()
-            : List.of(Map.of("network", "0.0.0.0", "netmask", "0.0.0.0", "gateway", gateway)));
+        net.put("ip_address", nic.ip());
+        net.put("netmask", nic.netmask());
+        net.put("routes", nic.gateway() == null ? List.of()
+            : List.of(Map.of("network", "0.0.0.0", "netmask", "0.0.0.0", "gateway", nic.gateway())));
       }
-      net.put("services", dnsServices(dns));
+      net.put("services", dnsServices(nic.dns()));
       networks.add(net);
     }
     Map<String, Object> m = new LinkedHashMap<>();

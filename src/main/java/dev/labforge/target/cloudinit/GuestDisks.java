@@ -2,10 +2,7 @@ package dev.labforge.target.cloudinit;
 
 import dev.labforge.model.Disk;
 import dev.labforge.model.Machine;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Data disks that have a mount point: one GPT partition over the whole disk, a file system, an
@@ -17,23 +14,17 @@ public final class GuestDisks {
   /** xfs labels hold 12 characters, ext4 labels 16; the shorter limit serves both. */
   static final int LABEL_MAX = 12;
 
+  /** One formatted disk: whole-disk {@code device}, its first {@code partition}, what goes on it. */
+  public record GuestDisk(String device, String partition, String label, String fs, String mount, String options) {}
+
   private GuestDisks() {}
 
-  public static List<Map<String, Object>> of(Machine machine) {
-    List<Map<String, Object>> disks = new ArrayList<>();
-    for (Disk d : machine.disks()) {
-      if (d.mount() == null) {
-        continue;
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("device", "/dev/" + d.device());
-      m.put("partition", "/dev/" + d.device() + "1");
-      m.put("label", d.name().length() > LABEL_MAX ? d.name().substring(0, LABEL_MAX) : d.name());
-      m.put("fs", d.fs());
-      m.put("mount", d.mount());
-      m.put("options", MOUNT_OPTIONS);
-      disks.add(m);
-    }
-    return disks;
+  public static List<GuestDisk> of(Machine machine) {
+    return machine.disks().stream().filter(d -> d.mount() != null).map(GuestDisks::disk).toList();
+  }
+
+  private static GuestDisk disk(Disk d) {
+    String label = d.name().length() > LABEL_MAX ? d.name().substring(0, LABEL_MAX) : d.name();
+    return new GuestDisk("/dev/" + d.device(), "/dev/" + d.device() + "1", label, d.fs(), d.mount(), MOUNT_OPTIONS);
   }
 }

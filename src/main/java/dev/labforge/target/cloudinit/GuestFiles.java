@@ -6,9 +6,7 @@ import dev.labforge.model.Script;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The spec's files, then its scripts, as write_files entries. Every entry is deferred to the final
@@ -19,10 +17,13 @@ public final class GuestFiles {
   public static final String SCRIPT_MODE = "0755";
   public static final String ROOT_OWNER = "root:root";
 
+  /** One file; {@code encoding} is "b64" (and {@code content} base64) or null (content as is). */
+  public record GuestFileEntry(String path, String permissions, String owner, String encoding, String content) {}
+
   private GuestFiles() {}
 
-  public static List<Map<String, Object>> of(Machine machine) {
-    List<Map<String, Object>> entries = new ArrayList<>();
+  public static List<GuestFileEntry> of(Machine machine) {
+    List<GuestFileEntry> entries = new ArrayList<>();
     for (GuestFile f : machine.files()) {
       entries.add(entry(f.path(), f.content(), f.permissions(), f.owner()));
     }
@@ -32,15 +33,12 @@ public final class GuestFiles {
     return entries;
   }
 
-  static Map<String, Object> entry(String path, String content, String permissions, String owner) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", path);
-    m.put("permissions", permissions);
-    m.put("owner", owner);
-    boolean binary = needsBase64(content);
-    m.put("encoding", binary ? "b64" : "");
-    m.put("content", binary ? Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) : content);
-    return m;
+  static GuestFileEntry entry(String path, String content, String permissions, String owner) {
+    if (needsBase64(content)) {
+      String b64 = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
+      return new GuestFileEntry(path, permissions, owner, "b64", b64);
+    }
+    return new GuestFileEntry(path, permissions, owner, null, content);
   }
 
   /**

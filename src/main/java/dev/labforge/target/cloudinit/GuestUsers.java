@@ -2,7 +2,6 @@ package dev.labforge.target.cloudinit;
 
 import dev.labforge.model.Machine;
 import dev.labforge.model.User;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +14,15 @@ import java.util.Map;
 public final class GuestUsers {
   public static final String SUDO_RULE = "ALL=(ALL) NOPASSWD:ALL";
 
+  /** One account; {@code hashedPasswd} and {@code sudo} are null when the user has none. */
+  public record GuestUser(String name, List<String> groups, String shell, boolean lockPasswd, String hashedPasswd,
+      String sudo, List<String> keys) {}
+
   private GuestUsers() {}
 
-  public static List<Map<String, Object>> of(Machine machine) {
-    List<Map<String, Object>> users = new ArrayList<>();
-    for (User u : machine.users()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", u.name());
-      m.put("groups", u.groups());
-      m.put("shell", u.shell());
-      m.put("lockPasswd", !u.hasPassword());
-      m.put("hashedPasswd", u.hasPassword() ? u.passwordHash() : "");
-      m.put("sudo", u.sudo() ? SUDO_RULE : "");
-      m.put("keys", u.sshAuthorizedKeys());
-      users.add(m);
-    }
-    return users;
+  public static List<GuestUser> of(Machine machine) {
+    return machine.users().stream().map(u -> new GuestUser(u.name(), u.groups(), u.shell(), !u.hasPassword(),
+        u.passwordHash(), u.sudo() ? SUDO_RULE : null, u.sshAuthorizedKeys())).toList();
   }
 
   /** Password log-in over SSH only when some user has a password to log in with. */
@@ -38,7 +30,7 @@ public final class GuestUsers {
     return machine.users().stream().anyMatch(User::hasPassword);
   }
 
-  /** Every key of every user, in order, named {@code <user>-<n>} (as the OpenStack key list wants names). */
+  /** Every key of every user, in order, named {@code <user>-<n>} (the OpenStack key list wants names). */
   public static Map<String, String> namedKeys(Machine machine) {
     Map<String, String> keys = new LinkedHashMap<>();
     for (User u : machine.users()) {

@@ -1,5 +1,6 @@
 package dev.labforge.tools.cloudinit;
 
+import dev.labforge.output.iso.IsoImage;
 import dev.labforge.tools.ToolCheck;
 import dev.labforge.tools.Tools;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -53,7 +53,7 @@ public final class SeedIsoCheck implements ToolCheck {
       if (!run.ok()) {
         return List.of(name + ": xorriso failed: " + run.output().strip());
       }
-      String volumeId = image.label().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+      String volumeId = IsoImage.primaryLabel(image.label());
       if (!run.output().contains("Volume Id    : " + volumeId + "\n")) {
         problems.add(name + ": primary volume id is not " + volumeId);
       }
