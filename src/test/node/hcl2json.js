@@ -18,7 +18,9 @@ async function main() {
       out[name] = { error: String(e && e.message ? e.message : e) };
     }
   }
-  process.stdout.write(JSON.stringify(out));
+  // The Go wasm runtime keeps node alive, so exit explicitly, but only once stdout is flushed:
+  // a pipe takes writes asynchronously and exiting earlier would cut the JSON short.
+  await new Promise((resolve) => process.stdout.write(JSON.stringify(out), resolve));
 }
 
 main().then(() => process.exit(0), (e) => {

@@ -44,3 +44,5 @@ _under     = 2
 cond_paren = "x${(a) ? b : (c)}"
 call_close = f(a)
 num_exp    = [1e3, 1E-2, 1.5e+2, 007]
+nested_call = f(g(h(1)), (2), [k(3)])
+trailing_arg = f(1, )

@@ -19,6 +19,7 @@ import dev.labforge.output.hcl.Ast.TemplateWrap;
 import dev.labforge.output.hcl.Ast.Tuple;
 import dev.labforge.output.hcl.Ast.Unary;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 
 /**
  * The syntax tree as JSON, with hcl2json's rules (github.com/tmccombs/hcl2json, as @cdktf/hcl2json
@@ -160,7 +161,8 @@ final class Converter {
     return src.text.substring(start, to);
   }
 
+  /** Literal text as hcl2json gives it: through a cty string, so in Unicode NFC (block labels are not). */
   static String escape(String literal) {
-    return literal.replace("${", "$${").replace("%{", "%%{");
+    return Normalizer.normalize(literal, Normalizer.Form.NFC).replace("${", "$${").replace("%{", "%%{");
   }
 }

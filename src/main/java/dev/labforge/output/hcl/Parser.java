@@ -327,7 +327,11 @@ final class Parser {
     expect(Kind.OPAREN, "Missing open parenthesis: function selector must be followed by an openning"
         + " parenthesis to begin the function call");
     pushNewlines(false);
-    while (peek().kind() != Kind.CPAREN) {
+    while (true) {
+      if (peek().kind() == Kind.CPAREN) {
+        read();
+        break;
+      }
       expression();
       Token sep = read();
       if (sep.kind() == Kind.CPAREN) {
@@ -346,12 +350,6 @@ final class Parser {
         throw error(sep, "Missing argument separator: a comma is required to separate each function argument"
             + " from the next, found " + describe(sep));
       }
-      if (peek().kind() == Kind.CPAREN) {
-        break;
-      }
-    }
-    if (peek().kind() == Kind.CPAREN) {
-      read();
     }
     popNewlines();
     return new Other(false, name.start(), lastEnd);

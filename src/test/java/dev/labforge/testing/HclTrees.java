@@ -1,13 +1,13 @@
-package dev.labforge.output.hcl;
+package dev.labforge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 
 /** Tree equality as hcl2json's output allows: node reads numbers as doubles, so they compare so. */
-final class HclTrees {
+public final class HclTrees {
   private HclTrees() {}
 
-  static boolean same(JsonNode a, JsonNode b) {
+  public static boolean same(JsonNode a, JsonNode b) {
     if (a.isNumber() && b.isNumber()) {
       return a.doubleValue() == b.doubleValue();
     }
@@ -35,7 +35,7 @@ final class HclTrees {
   }
 
   /** Undoes hcl2json's doubling of {@code ${} and {@code %{} in literal text. */
-  static String literal(String json) {
+  public static String literal(String json) {
     return json.replace("%%{", "%{").replace("$${", "${");
   }
 }

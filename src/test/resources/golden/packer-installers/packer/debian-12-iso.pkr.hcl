@@ -1,0 +1,280 @@
+# Packer template for image debian-12-iso (debian 12), written by labforge.
+#   packer init debian-12-iso.pkr.hcl && packer build debian-12-iso.pkr.hcl
+# Packer logs in as builder (variable ssh_username): pass -var ssh_private_key_file=PATH or -var ssh_password=PASSWORD.
+
+packer {
+  required_version = ">= 1.7.0"
+  required_plugins {
+    qemu = {
+      source  = "github.com/hashicorp/qemu"
+      version = ">= 1.1.0"
+    }
+    lxd = {
+      source  = "github.com/hashicorp/lxd"
+      version = ">= 1.0.0"
+    }
+    virtualbox = {
+      source  = "github.com/hashicorp/virtualbox"
+      version = ">= 1.1.0"
+    }
+    vmware = {
+      source  = "github.com/hashicorp/vmware"
+      version = ">= 1.1.0"
+    }
+    vagrant = {
+      source  = "github.com/hashicorp/vagrant"
+      version = ">= 1.1.0"
+    }
+  }
+}
+
+variable "iso_url" {
+  type        = string
+  default     = "https://cdimage.debian.org/cdimage/release/12.8.0/amd64/iso-cd/debian-12.8.0-amd64-netinst.iso"
+  description = "Installer ISO the build boots."
+}
+
+variable "iso_checksum" {
+  type        = string
+  default     = "sha256:04396d12b0f377958a070c38a923c227832fa3b3e18ddc013936ecf492e9fbb3"
+  description = "Checksum of iso_url: none, TYPE:HEX, or file:URL of a checksum list (packer validate downloads that list; -var iso_checksum=none validates offline)."
+}
+
+variable "boot_wait" {
+  type        = string
+  default     = "5s"
+  description = "Wait before typing the boot command."
+}
+
+variable "cpus" {
+  type        = number
+  default     = 2
+  description = "Virtual CPUs of the build VM."
+}
+
+variable "memory" {
+  type        = number
+  default     = 2048
+  description = "Memory of the build VM, in MiB."
+}
+
+variable "disk_size" {
+  type        = number
+  default     = 25600
+  description = "Disk size in MiB (the largest root disk of the machines using this image)."
+}
+
+variable "headless" {
+  type        = bool
+  default     = true
+  description = "Run the build VM without a console window."
+}
+
+variable "accelerator" {
+  type        = string
+  default     = "kvm"
+  description = "QEMU accelerator: kvm, or tcg where there is no KVM (much slower)."
+}
+
+variable "output_directory" {
+  type        = string
+  default     = "output/debian-12-iso"
+  description = "Folder for the built images, the manifest and the checksums (relative to where packer runs)."
+}
+
+variable "ssh_username" {
+  type        = string
+  default     = "builder"
+  description = "User Packer logs in as; the seed or installer creates it with passwordless sudo."
+}
+
+variable "ssh_password" {
+  type        = string
+  default     = null
+  description = "Password of ssh_username, if it has one."
+  sensitive   = true
+}
+
+variable "ssh_private_key_file" {
+  type        = string
+  default     = null
+  description = "Private key matching one of ssh_username's authorized keys."
+  sensitive   = true
+}
+
+variable "ssh_timeout" {
+  type        = string
+  default     = "30m"
+  description = "How long to wait for SSH to come up."
+}
+
+variable "lxd_image" {
+  type        = string
+  default     = "images:debian/12/cloud"
+  description = "LXD image the container starts from (a /cloud variant carries cloud-init)."
+}
+
+variable "lxd_output_image" {
+  type        = string
+  default     = "debian-12-iso"
+  description = "Alias of the image LXD publishes."
+}
+
+source "qemu" "debian-12-iso" {
+  iso_url        = var.iso_url
+  iso_checksum   = var.iso_checksum
+  cpus           = var.cpus
+  memory         = var.memory
+  disk_size      = var.disk_size
+  headless       = var.headless
+  accelerator    = var.accelerator
+  format         = "qcow2"
+  disk_interface = "virtio"
+  net_device     = "virtio-net"
+  vm_name        = "debian-12-iso.qcow2"
+  http_directory = "${path.root}/debian-12-iso/http"
+  boot_wait      = var.boot_wait
+  boot_command = [
+    "<esc><wait>",
+    "auto preseed/url=http://{{ .HTTPIP }}:{{ .HTTPPort }}/preseed.cfg netcfg/get_hostname=debian-12-iso netcfg/get_domain=localdomain debconf/frontend=noninteractive<enter>",
+  ]
+  ssh_username         = var.ssh_username
+  ssh_password         = var.ssh_password
+  ssh_private_key_file = var.ssh_private_key_file
+  ssh_timeout          = var.ssh_timeout
+  shutdown_command     = "sudo shutdown -P now"
+  output_directory     = "${var.output_directory}/qemu"
+}
+
+source "lxd" "debian-12-iso" {
+  image          = var.lxd_image
+  output_image   = var.lxd_output_image
+  container_name = "packer-debian-12-iso"
+}
+
+source "virtualbox-iso" "debian-12-iso" {
+  iso_url              = var.iso_url
+  iso_checksum         = var.iso_checksum
+  cpus                 = var.cpus
+  memory               = var.memory
+  disk_size            = var.disk_size
+  headless             = var.headless
+  guest_os_type        = "Debian_64"
+  guest_additions_mode = "disable"
+  vboxmanage           = [["modifyvm", "{{ .Name }}", "--nested-hw-virt", "on"]]
+  http_directory       = "${path.root}/debian-12-iso/http"
+  boot_wait            = var.boot_wait
+  boot_command = [
+    "<esc><wait>",
+    "auto preseed/url=http://{{ .HTTPIP }}:{{ .HTTPPort }}/preseed.cfg netcfg/get_hostname=debian-12-iso netcfg/get_domain=localdomain debconf/frontend=noninteractive<enter>",
+  ]
+  ssh_username         = var.ssh_username
+  ssh_password         = var.ssh_password
+  ssh_private_key_file = var.ssh_private_key_file
+  ssh_timeout          = var.ssh_timeout
+  shutdown_command     = "sudo shutdown -P now"
+  output_directory     = "${var.output_directory}/virtualbox"
+}
+
+source "vmware-iso" "debian-12-iso" {
+  iso_url       = var.iso_url
+  iso_checksum  = var.iso_checksum
+  cpus          = var.cpus
+  memory        = var.memory
+  disk_size     = var.disk_size
+  headless      = var.headless
+  guest_os_type = "debian12-64"
+  vmx_data = {
+    "vhv.enable" = "TRUE"
+  }
+  http_directory = "${path.root}/debian-12-iso/http"
+  boot_wait      = var.boot_wait
+  boot_command = [
+    "<esc><wait>",
+    "auto preseed/url=http://{{ .HTTPIP }}:{{ .HTTPPort }}/preseed.cfg netcfg/get_hostname=debian-12-iso netcfg/get_domain=localdomain debconf/frontend=noninteractive<enter>",
+  ]
+  ssh_username         = var.ssh_username
+  ssh_password         = var.ssh_password
+  ssh_private_key_file = var.ssh_private_key_file
+  ssh_timeout          = var.ssh_timeout
+  shutdown_command     = "sudo shutdown -P now"
+  output_directory     = "${var.output_directory}/vmware"
+}
+
+build {
+  name = "debian-12-iso"
+  sources = [
+    "source.qemu.debian-12-iso",
+    "source.lxd.debian-12-iso",
+    "source.virtualbox-iso.debian-12-iso",
+    "source.vmware-iso.debian-12-iso",
+  ]
+
+  # Packages, then the image's commands, as root.
+  provisioner "shell" {
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+    inline = [
+      "if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi",
+      "apt-get update",
+      "DEBIAN_FRONTEND=noninteractive apt-get install -y qemu-guest-agent sudo",
+      "echo \"quotes \\\" ' backslash \\\\ $${not_interpolated} %%{neither} #{nor_ruby}\" > /etc/labforge-probe",
+      "printf 'tab\\there\\nunicode é ✓\\n' >> /etc/labforge-probe",
+    ]
+  }
+
+  # Files: uploaded, then put in place with their mode and owner.
+  provisioner "file" {
+    source      = "${path.root}/debian-12-iso/files/01-image.txt"
+    destination = "/tmp/labforge-file-01"
+  }
+
+  provisioner "file" {
+    source      = "${path.root}/debian-12-iso/files/02-99-lab.conf"
+    destination = "/tmp/labforge-file-02"
+  }
+
+  provisioner "shell" {
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+    inline = [
+      "install -D -m 0640 -o root -g adm /tmp/labforge-file-01 '/etc/labforge/image.txt' && rm -f /tmp/labforge-file-01",
+      "install -D -m 0644 -o root -g root /tmp/labforge-file-02 '/etc/sysctl.d/99-lab.conf' && rm -f /tmp/labforge-file-02",
+    ]
+  }
+
+  # Script motd, as root.
+  provisioner "shell" {
+    script          = "${path.root}/debian-12-iso/scripts/01-motd.sh"
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+  }
+
+  # Script as-user, as the build user.
+  provisioner "shell" {
+    script          = "${path.root}/debian-12-iso/scripts/02-as-user.sh"
+    execute_command = "chmod +x {{ .Path }}; {{ .Vars }} {{ .Path }}"
+  }
+
+  # Leave cloud-init ready to run again on the image's first boot.
+  provisioner "shell" {
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+    inline          = ["if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi"]
+  }
+
+  # What was built, in output_directory/manifest.json.
+  post-processor "manifest" {
+    output     = "${var.output_directory}/manifest.json"
+    strip_path = true
+  }
+
+  post-processor "checksum" {
+    checksum_types = ["sha256"]
+    output         = "${var.output_directory}/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}"
+  }
+
+  # A Vagrant box of the qemu image, for the libvirt provider.
+  post-processor "vagrant" {
+    only                = ["qemu.debian-12-iso"]
+    provider_override   = "libvirt"
+    keep_input_artifact = true
+    output              = "${var.output_directory}/debian-12-iso-libvirt.box"
+  }
+}
