@@ -36,7 +36,7 @@ class PackerBuildTest {
 
   @Test
   void theGeneratedQemuTemplateBuildsOfflineAndRunsItsProvisioners(@TempDir Path work) throws Exception {
-    RealTools.require("packer", "debootstrap", "mkfs.ext4", "qemu-img", "qemu-system-x86_64", "debugfs");
+    RealTools.require("packer", "xorriso", "debootstrap", "mkfs.ext4", "qemu-img", "qemu-system-x86_64", "debugfs");
     Path out = Specs.generate(BootTest.SPEC, work.resolve("out"));
     Lab lab = Specs.lab(BootTest.SPEC);
     Image image = lab.image(IMAGE);
