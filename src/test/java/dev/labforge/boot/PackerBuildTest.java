@@ -40,7 +40,6 @@ class PackerBuildTest {
     Path out = Specs.generate(BootTest.SPEC, work.resolve("out"));
     Lab lab = Specs.lab(BootTest.SPEC);
     Image image = lab.image(IMAGE);
-    GuestImage guest = GuestImage.get(image.packages());
     PackerTemplate template = PackerTemplate.read(out.resolve("packer").resolve(IMAGE + ".pkr.hcl"));
     // qemuargs is how the harness takes the guest off the network (restrict=on) and boots the
     // guest image's kernel; without it the build could only run with QEMU's default, routed NIC.
@@ -48,6 +47,7 @@ class PackerBuildTest {
             + " `qemuargs = var.qemuargs` with a list(list(string)) variable", template.file().getFileName())
         .contains("iso_url", "iso_checksum", "accelerator", "headless", "ssh_password", "qemuargs");
     assertThat(template.qemuSources()).as("qemu sources").hasSize(1);
+    GuestImage guest = GuestImage.get(image.packages());
     Path console = work.resolve("packer-console.log");
 
     Map<String, Object> vars = new LinkedHashMap<>();
