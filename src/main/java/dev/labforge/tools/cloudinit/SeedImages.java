@@ -1,12 +1,13 @@
 package dev.labforge.tools.cloudinit;
 
+import dev.labforge.target.cloudinit.CloudInitTarget;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Each machine's two images, the folder each must mirror, and the label each must carry. */
 record SeedImages(Path iso, Path folder, String label, List<String> files) {
-  static final String NOCLOUD_LABEL = "cidata";
-  static final String CONFIG_DRIVE_LABEL = "config-2";
+  static final String NOCLOUD_LABEL = CloudInitTarget.NOCLOUD_LABEL;
+  static final String CONFIG_DRIVE_LABEL = CloudInitTarget.CONFIG_DRIVE_LABEL;
 
   static List<SeedImages> of(Path machine) {
     return List.of(
