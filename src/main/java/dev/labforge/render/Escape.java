@@ -129,31 +129,37 @@ public final class Escape {
   }
 
   /**
-   * A Ruby double-quoted literal with nothing left to interpolate: {@code #} is escaped so
-   * {@code #{}}, {@code #@} and {@code #$} stay text, and control characters are escapes because
-   * Ruby folds a raw CR LF in source into LF.
+   * A Ruby single-quoted literal: only {@code \\} and {@code \'} are escapes there and nothing
+   * interpolates, so {@code #{}} and every other byte stay as written. One exception: Ruby's lexer
+   * drops a CR that stands before an LF even inside a literal, so every CR is written as an
+   * adjacent {@code "\r"} literal ({@code 'a' "\r" 'b'} is the one string "a\rb").
    */
   public static String ruby(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
-        case '#' -> out.append("\\#");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !validSurrogate(s, i))) {
-            out.append(String.format("\\u%04X", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        case '\'' -> out.append("\\'");
+        case '\r' -> out.append("' \"\\r\" '");
+        default -> out.append(c);
       }
     }
-    return out.append('"').toString();
+    return out.append('\'').toString();
+  }
+
+  /**
+   * Text for a Ruby {@code #} comment: line breaks and other control characters become spaces,
+   * so a description can never end the comment and turn the rest of its text into code.
+   */
+  public static String rubyComment(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean lineBreak = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+      out.append(lineBreak ? ' ' : c);
+    }
+    return out.toString().strip();
   }
 
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */

@@ -1,13 +1,17 @@
 package dev.labforge.target;
 
+import dev.labforge.target.cloudinit.CloudInitTarget;
+import dev.labforge.target.packer.PackerTarget;
+import dev.labforge.target.vagrant.VagrantTarget;
 import java.util.List;
 import java.util.Optional;
 
 /** The explicit registry: order here is the order of rendering and of {@code --help}. */
 public final class Targets {
   public static final List<Target> ALL = List.of(
-      new dev.labforge.target.cloudinit.CloudInitTarget(),
-      new dev.labforge.target.packer.PackerTarget());
+      new PackerTarget(),
+      new CloudInitTarget(),
+      new VagrantTarget());
 
   private Targets() {}
 

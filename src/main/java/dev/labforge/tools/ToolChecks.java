@@ -1,13 +1,25 @@
 package dev.labforge.tools;
 
+import dev.labforge.target.vagrant.RubySyntaxCheck;
+import dev.labforge.target.vagrant.VagrantValidateCheck;
+import dev.labforge.tools.cloudinit.CloudInitReadersCheck;
+import dev.labforge.tools.cloudinit.CloudInitSchemaCheck;
+import dev.labforge.tools.cloudinit.IsoLabelCheck;
+import dev.labforge.tools.cloudinit.SeedIsoCheck;
 import java.util.List;
 
-/** The explicit list of real-tool checks that {@code labforge check} runs. */
+/** The explicit list of real-tool checks that {@code labforge check} runs, in this order. */
 public final class ToolChecks {
-  public static final List<ToolCheck> ALL = List.of(new ManifestCheck(),
-      new dev.labforge.tools.cloudinit.CloudInitSchemaCheck(), new dev.labforge.tools.cloudinit.CloudInitReadersCheck(),
-      new dev.labforge.tools.cloudinit.SeedIsoCheck(), new dev.labforge.tools.cloudinit.IsoLabelCheck(),
-      new PackerFmtCheck(), new PackerValidateCheck());
+  public static final List<ToolCheck> ALL = List.of(
+      new ManifestCheck(),
+      new PackerFmtCheck(),
+      new PackerValidateCheck(),
+      new CloudInitSchemaCheck(),
+      new CloudInitReadersCheck(),
+      new SeedIsoCheck(),
+      new IsoLabelCheck(),
+      new RubySyntaxCheck(),
+      new VagrantValidateCheck());
 
   private ToolChecks() {}
 }

@@ -50,8 +50,8 @@ class EscapeTest {
   }
 
   @Test
-  void rubyLiteralsEscapeHashSoNothingInterpolates() {
-    assertThat(Escape.ruby("#{`id`} it's \\ \"q\" \r\n")).isEqualTo("\"\\#{`id`} it's \\\\ \\\"q\\\" \\r\\n\"");
+  void rubyLiteralsAreSingleQuotedSoNothingInterpolates() {
+    assertThat(Escape.ruby("#{`id`} it's \\ \r\n")).isEqualTo("'#{`id`} it\\'s \\\\ ' \"\\r\" '\n'");
   }
 
   @Test

@@ -126,10 +126,13 @@ build {
     inline          = ["if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi"]
   }
 
-  # Leave cloud-init ready to run again on the image's first boot.
+  # Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.
   provisioner "shell" {
     execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
-    inline          = ["if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi"]
+    inline = [
+      "if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi",
+      "if [ -s /etc/machine-id ]; then truncate -s 0 /etc/machine-id; fi",
+    ]
   }
 
   # What was built, in output_directory/manifest.json.

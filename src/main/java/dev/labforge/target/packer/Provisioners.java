@@ -25,6 +25,8 @@ final class Provisioners {
       "if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi";
   static final String CLOUD_INIT_CLEAN =
       "if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi";
+  /** An empty machine-id makes systemd give every machine booted from the image its own. */
+  static final String RESET_MACHINE_ID = "if [ -s /etc/machine-id ]; then truncate -s 0 /etc/machine-id; fi";
 
   private final ImagePlan plan;
 
@@ -68,7 +70,8 @@ final class Provisioners {
           List.of(new Attr("script", Hcl.underRoot(scriptSource(plan, s))),
               new Attr("execute_command", Hcl.str(s.privileged() ? AS_ROOT : AS_USER)))));
     }
-    blocks.add(shell("Leave cloud-init ready to run again on the image's first boot.", List.of(CLOUD_INIT_CLEAN)));
+    blocks.add(shell("Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.",
+        List.of(CLOUD_INIT_CLEAN, RESET_MACHINE_ID)));
     return blocks;
   }
 

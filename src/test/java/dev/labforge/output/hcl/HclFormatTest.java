@@ -28,6 +28,7 @@ class HclFormatTest {
       for (RenderedFile f : Specs.render(spec)) {
         if (f.path().endsWith(".pkr.hcl")) {
           String collapsed = f.text().replaceAll("(?m)^(\\s*[A-Za-z_\"][^=\\n]*?) +=(?!=)", "$1 =");
+          assertThat(collapsed).as("the test undoes some alignment").isNotEqualTo(f.text());
           assertThat(HclFormat.align(f.path(), collapsed)).isEqualTo(f.text());
           templates++;
         }

@@ -64,7 +64,7 @@ class HclGrammarDifferentialTest {
   }
 
   private static Arbitrary<String> literalText() {
-    return Arbitraries.of("x", " ", "$${a}", "%%{b}", "$", "%", "\\\"", "\\\\", "\\n", "\\t", "\\u00e9", "é✓", "{}",
+    return Arbitraries.of("x", " ", "$${a}", "%%{b}", "$", "%", "\\\"", "\\\\", "\\n", "\\t", "\\u00e9", "é✓", "e\u0301", "{}",
         "$$", "%%", "~", "#", "//").list().ofMaxSize(4).map(parts -> String.join("", parts));
   }
 
