@@ -29,7 +29,11 @@ final class FinalMessage {
     int last = 0;
     while (m.find()) {
       regex.append(Pattern.quote(text.substring(last, m.start())));
-      regex.append(m.group(1).equals("DATASOURCE") || m.group(1).equals("TIMESTAMP") ? ".+?" : "\\S+");
+      regex.append(switch (m.group(1)) {
+        case "UPTIME" -> "[0-9]+(?:\\.[0-9]+)?";
+        case "VERSION" -> "[0-9][^\\s$]*";
+        default -> "[^$]+?";   // DATASOURCE and TIMESTAMP hold spaces
+      });
       last = m.end();
     }
     regex.append(Pattern.quote(text.substring(last)));
