@@ -71,6 +71,7 @@ class BootTest {
     GuestDisk disk = GuestDisk.of(vm.overlay());
     String instanceId = datasource.equals("DataSourceConfigDrive") ? machine.uuid() : machine.instanceId();
     SeedChecks.verify(disk, machine, datasource, instanceId, passwords());
+    System.out.printf("  result.json: %s%n", disk.text("/var/lib/cloud/data/result.json").replaceAll("\\s+", " "));
     // The spec's one command writes this log; its content proves the command ran after the
     // hostname was applied, in a shell, with $(...) intact.
     assertThat(machine.commands()).contains("echo \"cloud-init ran on $(hostname)\" > /var/log/labforge-probe.log");
