@@ -105,7 +105,7 @@ class PackerBuildTest {
     assertThat(Command.ok(60, "qemu-img", "info", artifact.toString()).text()).contains("file format: qcow2");
     GuestDisk disk = GuestDisk.of(artifact);
     // The image's commands ran after the install: `apt-get clean` removed the package cache
-    // that the install had just rebuilt.
+    // that the install had just rebuilt (the guest image ships without pkgcache.bin).
     assertThat(image.commands()).containsExactly("apt-get clean");
     assertThat(disk.stat("/var/cache/apt/pkgcache.bin")).as("apt-get clean ran last").isEmpty();
     // The last provisioner, `cloud-init clean --logs`, left the image ready for its own first boot.
