@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Hands out derived addresses: per network, the lowest free host address from .10 on (or from
- * the second host on small networks), skipping the gateway and every static IP in the spec.
+ * the second host on small networks), skipping the gateway, DNS servers and every static IP.
  * Machines are visited in spec order, so the result depends only on the spec.
  */
 final class Addresses {
@@ -20,6 +20,8 @@ final class Addresses {
   Addresses(List<Network> networks, JsonNode machines) {
     for (Network n : networks) {
       taken.add(Ipv4.parse(n.gateway()).orElseThrow());
+      // A DNS server inside the lab's range is some host's address too.
+      n.dns().forEach(dns -> Ipv4.parse(dns).ifPresent(taken::add));
     }
     for (JsonNode machine : machines) {
       for (JsonNode nic : machine.path("nics")) {

@@ -11,7 +11,8 @@ public final class Targets {
   public static final List<Target> ALL = List.of(
       new PackerTarget(),
       new CloudInitTarget(),
-      new VagrantTarget());
+      new VagrantTarget(),
+      new dev.labforge.target.terraform.TerraformTarget());
 
   private Targets() {}
 

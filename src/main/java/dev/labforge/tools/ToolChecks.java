@@ -19,7 +19,8 @@ public final class ToolChecks {
       new SeedIsoCheck(),
       new IsoLabelCheck(),
       new RubySyntaxCheck(),
-      new VagrantValidateCheck());
+      new VagrantValidateCheck(),
+      new TerraformFmtCheck());
 
   private ToolChecks() {}
 }

@@ -79,6 +79,13 @@ class ModelBuilderTest {
   }
 
   @Test
+  void derivedAddressesSkipDnsServersInsideTheNetwork() throws Exception {
+    Lab lab = lab(spec("  - {name: a, nics: [{network: lan}]}\n").replace(
+        "{name: lan, cidr: 192.168.10.0/24}", "{name: lan, cidr: 192.168.10.0/24, dns: [192.168.10.10]}"));
+    assertThat(lab.machines().get(0).primaryNic().ip()).isEqualTo("192.168.10.11");
+  }
+
+  @Test
   void aMachineWithoutNicsGetsOneOnTheFirstNetwork() throws Exception {
     Nic nic = lab(spec("  - {name: a}\n")).machines().get(0).primaryNic();
     assertThat(nic.network()).isEqualTo("lan");

@@ -335,7 +335,9 @@ final class Parser {
       expression();
       Token sep = read();
       if (sep.kind() == Kind.CPAREN) {
-        break;
+        // This call's own closing parenthesis: the one after it may close an enclosing call.
+        popNewlines();
+        return new Other(false, name.start(), lastEnd);
       }
       if (sep.kind() == Kind.ELLIPSIS) {
         expect(Kind.CPAREN, "Missing closing parenthesis: an expanded function argument (with ...) must be"
