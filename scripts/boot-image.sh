@@ -67,9 +67,10 @@ datasource_list: [ ConfigDrive, NoCloud, None ]
 # minbase has no locales package; without this cc_locale fails.
 locale: C.UTF-8
 CFG
-  # A fresh identity on every boot of a copy, as a cloud image has.
+  # A fresh identity on every boot of a copy, as a cloud image has: machine id and SSH host
+  # keys are made on first boot (cloud-init's ssh module); the host's resolver is not kept.
   : >"$root/etc/machine-id"
-  rm -f "$root/var/lib/dbus/machine-id"
+  rm -f "$root/var/lib/dbus/machine-id" "$root"/etc/ssh/ssh_host_*_key* "$root/etc/resolv.conf"
   rm -rf "$root/var/lib/cloud"/* "$root/var/cache/apt"/*.bin "$root/var/lib/apt/lists"/*_* "$root/var/cache/apt/archives"/*.deb
 
   cp "$(ls "$root"/boot/vmlinuz-* | sort | tail -n1)" "$work/vmlinuz"
