@@ -36,6 +36,9 @@ final class SeedChecks {
     SoftAssertions soft = new SoftAssertions();
     cloudInit(soft, disk, datasource, instanceId);
     soft.assertThat(disk.text("/etc/hostname").strip()).as("/etc/hostname").isEqualTo(machine.name());
+    if (machine.timezone() != null) {
+      soft.assertThat(disk.text("/etc/timezone").strip()).as("/etc/timezone").isEqualTo(machine.timezone());
+    }
     GuestAccounts accounts = GuestAccounts.read(disk);
     for (User user : machine.users()) {
       user(soft, disk, accounts, user, passwords.get(user.name()));
