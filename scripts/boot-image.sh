@@ -27,6 +27,8 @@ packages+=,python3-cffi-backend,ifupdown,isc-dhcp-client,sudo,netbase,procps
 # Packer's communicator is SSH (over a loopback-only port forward, see docs/testing.md); it also
 # lets cloud-init's ssh and ssh_pwauth settings act for real instead of being skipped.
 packages+=,openssh-server
+# The lab proofs (libvirt, LXD, Vagrant) ping between machines; minbase has no ping.
+packages+=,iputils-ping
 packages+="${extra:+,$extra}"
 
 log() { echo "boot-image: $*" >&2; }
@@ -62,8 +64,9 @@ build() {
   echo 'LABEL=root / ext4 defaults,errors=remount-ro 0 1' >"$root/etc/fstab"
   printf 'auto lo\niface lo inet loopback\nsource /etc/network/interfaces.d/*\n' >"$root/etc/network/interfaces"
   cat >"$root/etc/cloud/cloud.cfg.d/90-labforge-boot.cfg" <<'CFG'
-# Seeds come from a CD: config drive (config-2) or NoCloud (cidata). Nothing else is probed.
-datasource_list: [ ConfigDrive, NoCloud, None ]
+# Seeds come from a CD (config drive config-2 or NoCloud cidata), or from LXD's config keys when
+# the same rootfs runs as an LXD container: ds-identify finds LXD only where /dev/lxd/sock exists.
+datasource_list: [ LXD, ConfigDrive, NoCloud, None ]
 # minbase has no locales package; without this cc_locale fails.
 locale: C.UTF-8
 CFG
