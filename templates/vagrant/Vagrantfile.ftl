@@ -28,11 +28,13 @@ def labforge_step(script, values)
   (lines + [script]).join("\n")
 end
 
+# timedatectl needs D-Bus, which a minimal box may lack ("Failed to connect to bus"): then the link.
 LABFORGE_TIMEZONE = <<~'SH'
-  if command -v timedatectl >/dev/null 2>&1; then
-    timedatectl set-timezone "$timezone"
-  else
+  if ! timedatectl set-timezone "$timezone" 2>/dev/null; then
     ln -sf "/usr/share/zoneinfo/$timezone" /etc/localtime
+    if [ -f /etc/timezone ]; then
+      printf '%s\n' "$timezone" > /etc/timezone
+    fi
   fi
 SH
 
@@ -114,6 +116,13 @@ LABFORGE_PACKAGES = <<~'SH'
   fi
 SH
 </#noparse>
+<#if v.providers?seq_contains("libvirt")>
+
+# vagrant-libvirt's domain type. Unset, the box decides (vagrant-libvirt's default is kvm).
+# LABFORGE_LIBVIRT_DRIVER=qemu runs the guests in QEMU's software emulation (TCG), for a host
+# without KVM; nested virtualization (cpu_mode host-passthrough) needs kvm.
+LABFORGE_LIBVIRT_DRIVER = ENV['LABFORGE_LIBVIRT_DRIVER']
+</#if>
 
 Vagrant.configure("2") do |config|
 <#if !v.syncedFolder>
@@ -164,6 +173,7 @@ end
 
     m.vm.provider :libvirt do |lv|
       lv.default_prefix = ${esc.ruby(l.defaultPrefix)}
+      lv.driver = LABFORGE_LIBVIRT_DRIVER if LABFORGE_LIBVIRT_DRIVER
       lv.cpus = ${l.cpus}
       lv.memory = ${l.memory}
 <#if l.nested>
