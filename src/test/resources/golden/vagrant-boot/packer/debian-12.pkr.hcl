@@ -181,6 +181,7 @@ build {
       "printf '%s\\n' 'vagrant ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/vagrant && chmod 0440 /etc/sudoers.d/vagrant",
       "rm -f /etc/network/interfaces.d/50-cloud-init /etc/netplan/50-cloud-init.yaml",
       "if [ -d /etc/netplan ]; then printf 'network:\\n  version: 2\\n  ethernets:\\n    eth0:\\n      dhcp4: true\\n' > /etc/netplan/01-vagrant.yaml && chmod 0600 /etc/netplan/01-vagrant.yaml; elif [ -d /etc/network/interfaces.d ]; then printf 'allow-hotplug eth0\\niface eth0 inet dhcp\\n' > /etc/network/interfaces.d/vagrant-eth0; elif [ -d /etc/NetworkManager/system-connections ]; then printf '[connection]\\nid=vagrant-eth0\\ntype=ethernet\\ninterface-name=eth0\\n[ipv4]\\nmethod=auto\\n' > /etc/NetworkManager/system-connections/vagrant-eth0.nmconnection && chmod 0600 /etc/NetworkManager/system-connections/vagrant-eth0.nmconnection; fi",
+      "if [ -f /etc/dhcp/dhclient.conf ]; then printf 'timeout 300;\\n' >> /etc/dhcp/dhclient.conf; fi",
       "if [ -d /etc/default/grub.d ] && command -v update-grub >/dev/null 2>&1; then printf 'GRUB_CMDLINE_LINUX=\"$GRUB_CMDLINE_LINUX net.ifnames=0 biosdevname=0\"\\n' > /etc/default/grub.d/90-vagrant.cfg && update-grub; elif command -v grubby >/dev/null 2>&1; then grubby --update-kernel=ALL --args='net.ifnames=0 biosdevname=0'; fi",
     ]
   }

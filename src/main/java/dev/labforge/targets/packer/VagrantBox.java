@@ -12,8 +12,8 @@ import java.util.List;
  * insecure public key and passwordless sudo, and DHCP on the first NIC (vagrant-libvirt waits for a
  * lease on its management network; without a cloud-init seed nothing else configures that NIC). The
  * first NIC is {@code eth0}: {@code net.ifnames=0} goes on the kernel command line through GRUB when
- * the image has it. The build VM's own network configuration, which cloud-init wrote for a NIC the
- * box will not have, is removed.
+ * the image has it; dhclient waits up to 300 s for that lease. The build VM's own network
+ * configuration, which cloud-init wrote for a NIC the box will not have, is removed.
  */
 final class VagrantBox {
   /** {@code keys/vagrant.pub} of Vagrant (2.3.4 here); Vagrant replaces it on the first {@code up}. */
@@ -46,6 +46,9 @@ final class VagrantBox {
             + " printf '[connection]\\nid=vagrant-eth0\\ntype=ethernet\\ninterface-name=eth0\\n[ipv4]\\nmethod=auto\\n'"
             + " > /etc/NetworkManager/system-connections/vagrant-eth0.nmconnection"
             + " && chmod 0600 /etc/NetworkManager/system-connections/vagrant-eth0.nmconnection; fi",
+        // dhclient -1 (ifupdown) gives up after 60 s, and nothing retries: on a slow (TCG) host the
+        // first lease can take longer.
+        "if [ -f /etc/dhcp/dhclient.conf ]; then printf 'timeout 300;\\n' >> /etc/dhcp/dhclient.conf; fi",
         "if [ -d /etc/default/grub.d ] && command -v update-grub >/dev/null 2>&1; then"
             + " printf 'GRUB_CMDLINE_LINUX=\"$GRUB_CMDLINE_LINUX net.ifnames=0 biosdevname=0\"\\n'"
             + " > /etc/default/grub.d/90-vagrant.cfg && update-grub;"
