@@ -66,7 +66,7 @@ public final class CloudInitTarget implements Target {
     String dir = ID + "/" + machine.name() + "/";
     String userData = templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
     String metaData = templates.render(ID + "/meta-data.ftl",
-        Map.of("instanceId", machine.instanceId(), "hostname", HostNames.hostname(machine)));
+        Map.of("instanceId", machine.instanceId(), "hostname", machine.hostname()));
     String networkConfig = templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
         "nics", GuestNics.of(lab, machine), "defaultDestination", GuestNics.DEFAULT_DESTINATION));
     String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
