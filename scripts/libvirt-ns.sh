@@ -32,7 +32,7 @@ holder_pid() {
 
 enter() {
   local pid="$1"; shift
-  nsenter --target "$pid" --net --mount --pid -- "$@"
+  nsenter --target "$pid" --net --mount --pid --wd="$PWD" -- "$@"
 }
 
 # Runs as PID 1 of the new namespaces: private mounts, loopback, the daemons, then waits.

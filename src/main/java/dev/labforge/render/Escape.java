@@ -162,6 +162,40 @@ public final class Escape {
     return out.toString().strip();
   }
 
+  /**
+   * XML text or a single- or double-quoted attribute value. Characters XML 1.0 cannot hold at all
+   * (controls other than tab and line breaks) are refused: no escape exists for them.
+   */
+  public static String xml(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\'' -> out.append("&apos;");
+        case '"' -> out.append("&quot;");
+        default -> {
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff) {
+            throw new IllegalArgumentException("character U+" + String.format("%04X", (int) c) + " cannot be written in XML");
+          }
+          out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Text inside an XML comment: one line, and never "--" (which would end or break the comment). */
+  public static String xmlComment(String s) {
+    String line = rubyComment(s);
+    while (line.contains("--")) {
+      line = line.replace("--", "- -");
+    }
+    return line.endsWith("-") ? line + " " : line;
+  }
+
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
   public static String sh(String s) {
     return "'" + s.replace("'", "'\\''") + "'";

@@ -55,6 +55,14 @@ public final class Templates {
 
   /** The escapers, as instance methods so FreeMarker's wrapper can call them. */
   public static final class EscapeFunctions {
+    public String xml(String s) {
+      return Escape.xml(s);
+    }
+
+    public String xmlComment(String s) {
+      return Escape.xmlComment(s);
+    }
+
     public String hcl(String s) {
       return Escape.hcl(s);
     }

@@ -12,7 +12,8 @@ public final class Targets {
       new PackerTarget(),
       new CloudInitTarget(),
       new VagrantTarget(),
-      new dev.labforge.target.terraform.TerraformTarget());
+      new dev.labforge.target.terraform.TerraformTarget(),
+      new dev.labforge.target.libvirt.LibvirtTarget());
 
   private Targets() {}
 
