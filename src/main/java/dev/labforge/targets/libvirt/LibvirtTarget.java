@@ -62,15 +62,15 @@ public final class LibvirtTarget implements Target {
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
     LibvirtSettings settings = LibvirtSettings.of(lab);
     List<RenderedFile> files = new ArrayList<>();
-    for (LibvirtView.NetworkView n : LibvirtView.networks(lab, settings)) {
+    for (LibvirtViews.NetworkView n : LibvirtViews.networks(lab, settings)) {
       files.add(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
           XmlTree.FORMAT, NETWORK_SCHEMA));
     }
-    for (LibvirtView.DomainView d : LibvirtView.domains(lab, settings)) {
+    for (LibvirtViews.DomainView d : LibvirtViews.domains(lab, settings)) {
       files.add(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
           XmlTree.FORMAT, DOMAIN_SCHEMA));
     }
-    Map<String, Object> script = LibvirtView.script(lab, settings);
+    Map<String, Object> script = LibvirtViews.script(lab, settings);
     files.add(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
     files.add(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
     return files;

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The flat, raw values the libvirt templates lay out; templates escape them (esc.xml, esc.sh). */
-public final class LibvirtView {
+public final class LibvirtViews {
   /** The kernel command line lab.sh uses for a direct kernel boot unless LABFORGE_CMDLINE_<image> is set. */
   static final String DEFAULT_CMDLINE = "root=/dev/vda rw console=ttyS0";
 
@@ -38,7 +38,7 @@ public final class LibvirtView {
 
   public record ImageView(String name, String url, String checksum, String format) {}
 
-  private LibvirtView() {}
+  private LibvirtViews() {}
 
   static List<NetworkView> networks(Lab lab, LibvirtSettings settings) {
     return lab.networks().stream().map(n -> network(lab, n, settings)).toList();
