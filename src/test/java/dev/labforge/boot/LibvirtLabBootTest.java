@@ -41,8 +41,12 @@ class LibvirtLabBootTest {
   static final Path SPEC = Path.of("src/test/resources/specs/libvirt-lab.yaml");
   static final Path EVIDENCE = Path.of("target/boot/libvirt");
   static final String POOL = "/var/lib/libvirt/images/labforge";
-  /** TCG on 2 shared cores: 3 guests took up to ~10 min each under heavy load here. */
-  static final Duration BOOT_LIMIT = Duration.ofMinutes(30);
+  /**
+   * TCG on 2 shared cores: with the machine idle a guest reaches its final message in about a
+   * minute, but under a load average of 25-40 (8 helpers building and booting) 3 guests took
+   * 25-35 min here. Generous, so that a loaded CI runner does not fail the proof.
+   */
+  static final Duration BOOT_LIMIT = Duration.ofMinutes(45);
 
   @Test
   void theWholeLabBootsAndEveryMachineReachesItsPeers(@TempDir Path work) throws Exception {
