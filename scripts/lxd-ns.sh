@@ -36,7 +36,7 @@ holder_pid() {
 
 enter() {
   local dir="$1" pid="$2"; shift 2
-  nsenter --target "$pid" --net --mount --pid -- \
+  nsenter --target "$pid" --net --mount --pid --wd="$PWD" -- \
     env LXD_DIR="$dir/lxd" LXD_CONF="$dir/conf" "$@"
 }
 
@@ -90,14 +90,13 @@ start() {
 }
 
 # PIDs (host view) of every process whose PID namespace is the holder's, the holder excluded.
+# One `ls` for all of /proc: a readlink per process is thousands of forks on a busy host.
 members() {
-  local holder="$1" ns p
+  local holder="$1" ns
   ns="$(readlink "/proc/$holder/ns/pid")"
-  for p in /proc/[0-9]*; do
-    p="${p#/proc/}"
-    [[ $p != "$holder" ]] || continue
-    [[ "$(readlink "/proc/$p/ns/pid" 2>/dev/null)" == "$ns" ]] && echo "$p"
-  done
+  # shellcheck disable=SC2012  # ls -l is read for its link targets, which find cannot match exactly
+  ls -l /proc/[0-9]*/ns/pid 2>/dev/null \
+    | awk -v ns="$ns" -v holder="$holder" '$NF == ns { split($(NF - 2), p, "/"); if (p[3] != holder) print p[3] }'
   return 0
 }
 
