@@ -40,6 +40,9 @@ class LxdLabBootTest {
   void theGeneratedLabRunsOnARealLxd(@TempDir Path work) throws Exception {
     RealTools.require("lxd", "lxc", "unshare", "nsenter", "debootstrap", "qemu-img", "debugfs");
     long start = System.nanoTime();
+    // @TempDir is 0700; LXD_DIR lies below it, and a container's root (a mapped, unprivileged
+    // uid) must traverse it to reach its root file system, as with /var/lib/lxd (0711).
+    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     Lab lab = Specs.lab(SPEC);
     Path out = Specs.generate(SPEC, work.resolve("out"));
     Path labSh = out.resolve("lxd/lab.sh").toAbsolutePath();
