@@ -2,6 +2,7 @@ package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
+import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
@@ -22,7 +23,8 @@ public final class Targets {
       new CloudInitTarget(),
       new VagrantTarget(),
       new TerraformTarget(),
-      new LibvirtTarget());
+      new LibvirtTarget(),
+      new LxdTarget());
 
   private Targets() {}
 
