@@ -78,5 +78,13 @@ public final class Templates {
     public String sh(String s) {
       return Escape.sh(s);
     }
+
+    public String xl(String s) {
+      return Escape.xl(s);
+    }
+
+    public String xlComment(String s) {
+      return Escape.xlComment(s);
+    }
   }
 }
