@@ -24,13 +24,4 @@ public final class RealTools {
     }
   }
 
-  /** The same rule for something that is not an executable (a shared library a helper loads). */
-  public static void requireFile(String path, String installHint) {
-    if (!java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail(path + " is missing, but CI must run this test (.ci/run installs " + installHint + ")");
-      }
-      assumeTrue(false, path + " is missing (" + installHint + "); skipped outside CI");
-    }
-  }
 }

@@ -1,11 +1,9 @@
 package dev.labforge.targets.xen;
 
 import dev.labforge.model.Disk;
-import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
-import dev.labforge.model.Nic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,26 +34,18 @@ final class XenView {
   /** Where one machine's files live on dom0. */
   record Paths(String dir, String base, String root, List<String> data, String seed) {}
 
-  static String imageDir(XenSettings s) {
-    String dir = s.imageDir();
-    while (dir.length() > 1 && dir.endsWith("/")) {
-      dir = dir.substring(0, dir.length() - 1);
-    }
-    return dir.equals("/") ? "" : dir;
+  static String basePath(Lab lab, XenSettings s, String image) {
+    return s.imageDir(lab.name()) + "/base/" + image + ".qcow2";
   }
 
-  static String basePath(XenSettings s, String image) {
-    return imageDir(s) + "/base/" + image + ".qcow2";
-  }
-
-  static Paths paths(XenSettings s, Machine m) {
-    String dir = imageDir(s) + "/" + m.name();
+  static Paths paths(Lab lab, XenSettings s, Machine m) {
+    String dir = s.imageDir(lab.name()) + "/" + m.name();
     List<String> data = m.disks().stream().map(d -> dir + "/data-" + d.name() + ".qcow2").toList();
-    return new Paths(dir, basePath(s, m.image()), dir + "/root.qcow2", data, dir + "/nocloud.iso");
+    return new Paths(dir, basePath(lab, s, m.image()), dir + "/root.qcow2", data, dir + "/nocloud.iso");
   }
 
-  static List<DiskSpec> disks(XenSettings s, Machine m) {
-    Paths p = paths(s, m);
+  static List<DiskSpec> disks(Lab lab, XenSettings s, Machine m) {
+    Paths p = paths(lab, s, m);
     List<DiskSpec> out = new ArrayList<>();
     out.add(new DiskSpec("qcow2", "xvda", "rw", false, p.root()));
     for (int i = 0; i < m.disks().size(); i++) {
@@ -89,7 +79,7 @@ final class XenView {
     putIfSet(v, "kernel", s.kernel());
     putIfSet(v, "ramdisk", s.ramdisk());
     putIfSet(v, "extra", s.extra());
-    v.put("disks", disks(s, m).stream().map(DiskSpec::spec).toList());
+    v.put("disks", disks(lab, s, m).stream().map(DiskSpec::spec).toList());
     v.put("vifs", vifs(lab, m).stream().map(Vif::spec).toList());
     return Map.of("m", v);
   }
@@ -97,10 +87,10 @@ final class XenView {
   static Map<String, Object> lab(Lab lab, XenSettings s) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("lab", lab.name());
-    v.put("imageDir", imageDir(s).isEmpty() ? "/" : imageDir(s));
+    v.put("imageDir", s.imageDir(lab.name()).isEmpty() ? "/" : s.imageDir(lab.name()));
     List<String> used = lab.machines().stream().map(Machine::image).distinct().toList();
     v.put("images", lab.images().stream().filter(i -> used.contains(i.name()))
-        .map(i -> Map.of("name", i.name(), "path", basePath(s, i.name()), "source", source(i))).toList());
+        .map(i -> Map.of("name", i.name(), "path", basePath(lab, s, i.name()), "source", i.sourceUrl())).toList());
     Map<String, String> bridges = Bridges.of(lab);
     List<Map<String, Object>> bridgeViews = new ArrayList<>();
     for (Network n : lab.networks()) {
@@ -114,7 +104,7 @@ final class XenView {
     v.put("bridges", bridgeViews);
     List<Map<String, Object>> machines = new ArrayList<>();
     for (Machine m : lab.machines()) {
-      Paths p = paths(s, m);
+      Paths p = paths(lab, s, m);
       Map<String, Object> mv = new LinkedHashMap<>();
       mv.put("name", m.name());
       mv.put("dir", p.dir());
@@ -140,17 +130,9 @@ final class XenView {
         .anyMatch(nic -> n.name().equals(nic.network()) && Objects.equals(nic.ip(), n.gateway()));
   }
 
-  private static String source(Image i) {
-    return i.sourceUrl();
-  }
-
   private static void putIfSet(Map<String, Object> v, String key, String value) {
     if (value != null) {
       v.put(key, value);
     }
-  }
-
-  static List<Nic> nics(Machine m) {
-    return m.nics();
   }
 }

@@ -11,8 +11,7 @@ final class XenParser {
   private XenParser() {}
 
   static void require() {
-    RealTools.require(XlUtil.PYTHON);
-    RealTools.requireFile(XlUtil.LIBRARY, "xen-utils-4.17");
+    RealTools.require(XlUtil.PYTHON, XlUtil.LIBRARY);
   }
 
   static JsonNode read(Path dir, List<String> files) throws Exception {
