@@ -4,6 +4,7 @@ import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
+import dev.labforge.targets.xen.XenTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,7 +21,8 @@ public final class Targets {
       new PackerTarget(),
       new CloudInitTarget(),
       new VagrantTarget(),
-      new TerraformTarget());
+      new TerraformTarget(),
+      new XenTarget());
 
   private Targets() {}
 

@@ -1,6 +1,7 @@
 package dev.labforge.targets.xen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
 
 /**
  * {@code targets.xen}: the guest type (pvh, the default, or hvm), the dom0 folder that holds the
@@ -18,6 +19,10 @@ public record XenSettings(String type, String imageDir, String kernel, String ra
     String extra = text(node, "extra");
     return new XenSettings(type, text(node, "image_dir"), text(node, "kernel"), text(node, "ramdisk"),
         extra == null && type.equals(PVH) ? PVH_CONSOLE : extra);
+  }
+
+  public static XenSettings of(Lab lab) {
+    return of(lab.targets().node(XenTarget.ID));
   }
 
   public boolean hvm() {

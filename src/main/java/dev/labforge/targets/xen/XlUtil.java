@@ -2,7 +2,7 @@ package dev.labforge.targets.xen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.labforge.targets.xen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.file.Path;
 import java.util.List;
 
