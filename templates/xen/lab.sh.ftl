@@ -33,7 +33,10 @@ bridge() {
   if ! ip link show dev "$1" >/dev/null 2>&1; then
     ip link add name "$1" type bridge
   fi
-  if [ -n "${r"${2:-}"}" ] && ! ip -o addr show dev "$1" | grep -qF " $2 "; then
+  # not `ip ... | grep -q`: grep -q exits at the first match, and under pipefail ip's SIGPIPE fails
+  local addrs
+  addrs=$(ip -o addr show dev "$1")
+  if [ -n "${r"${2:-}"}" ] && [[ "$addrs" != *" $2 "* ]]; then
     ip addr add "$2" dev "$1"
   fi
   ip link set dev "$1" up
