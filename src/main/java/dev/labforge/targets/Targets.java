@@ -6,6 +6,7 @@ import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
+import dev.labforge.targets.xen.XenTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,7 +25,8 @@ public final class Targets {
       new VagrantTarget(),
       new TerraformTarget(),
       new LibvirtTarget(),
-      new LxdTarget());
+      new LxdTarget(),
+      new XenTarget());
 
   private Targets() {}
 
