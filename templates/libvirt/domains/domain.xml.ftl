@@ -4,8 +4,8 @@
 <domain type='${esc.xml(d.type)}'>
   <name>${esc.xml(d.name)}</name>
   <title>${esc.xml(d.machine)} (lab ${esc.xml(d.lab)})</title>
-<#if d.description?has_content>
-  <description>${esc.xml(d.description)}</description>
+<#if d.description?has_content && d.description?trim?has_content>
+  <description>${esc.xmlFreeText(d.description)}</description>
 </#if>
   <memory unit='MiB'>${d.memoryMib?c}</memory>
   <currentMemory unit='MiB'>${d.memoryMib?c}</currentMemory>

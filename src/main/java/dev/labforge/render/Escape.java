@@ -187,6 +187,20 @@ public final class Escape {
     return out.toString();
   }
 
+  /**
+   * Free text (a description) as XML text: XML 1.0 has no way to write most control characters,
+   * so each one it cannot hold becomes U+FFFD instead of failing the render; the rest as {@link #xml}.
+   */
+  public static String xmlFreeText(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean unwritable = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff;
+      out.append(unwritable ? '\ufffd' : c);
+    }
+    return xml(out.toString());
+  }
+
   /** Text inside an XML comment: one line, and never "--" (which would end or break the comment). */
   public static String xmlComment(String s) {
     String line = rubyComment(s);
