@@ -4,7 +4,7 @@
 <domain type='${esc.xml(d.type)}'>
   <name>${esc.xml(d.name)}</name>
   <title>${esc.xml(d.machine)} (lab ${esc.xml(d.lab)})</title>
-<#if d.description?has_content && d.description?trim?has_content>
+<#if d.description??>
   <description>${esc.xmlFreeText(d.description)}</description>
 </#if>
   <memory unit='MiB'>${d.memoryMib?c}</memory>

@@ -97,7 +97,7 @@ public final class LibvirtViews {
     String sshUser = m.users().isEmpty() ? "" : m.users().get(0).name();
     String sshHost = m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse("");
     return new DomainView(lab.name(), m.name(), LibvirtNames.domain(lab, m), LibvirtTarget.DOMAINS + m.name() + ".xml",
-        m.description(), settings.domainType(), m.image(), m.memoryMib(), m.cpus(), cpuMode, m.diskMib(),
+        m.description() == null || m.description().isBlank() ? null : m.description(), settings.domainType(), m.image(), m.memoryMib(), m.cpus(), cpuMode, m.diskMib(),
         LibvirtNames.labDir(lab), LibvirtNames.rootDisk(lab, m), disks, LibvirtNames.seed(lab, m),
         "cloud-init/" + m.name() + "/nocloud.iso", nics, LibvirtNames.consoleLog(lab, m), sshUser, sshHost);
   }
