@@ -51,7 +51,7 @@ class PackerTargetTest {
     assertThat(sources).isEqualTo(expected);
     List<String> refs = Trees.literals(Trees.build(t).get("sources"));
     List<String> wantRefs = new ArrayList<>();
-    for (String b : ViewBuilder.BUILDERS.stream().filter(expected::contains).toList()) {
+    for (String b : PackerViews.BUILDERS.stream().filter(expected::contains).toList()) {
       wantRefs.add("source." + b + "." + image.name());
       if (b.equals("qemu")) {
         // The Vagrant box is its own qemu source, right after the plain image's.
