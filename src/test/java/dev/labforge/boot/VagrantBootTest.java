@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code LABFORGE_LIBVIRT_DRIVER=qemu} is the generated Vagrantfile's own switch to TCG.
  */
 @Tag("boot")
+@Disabled("issue 14: not yet run to the end; enabled when it passes")
 class VagrantBootTest {
   static final Path SPEC = Path.of("src/test/resources/specs/vagrant-boot.yaml");
   static final String IMAGE = "debian-12";
