@@ -1,0 +1,159 @@
+package dev.labforge.targets.inventory;
+
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.model.User;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The raw values of {@code hosts}, {@code ssh_config} and {@code ansible.yml}; templates lay them out. */
+public final class InventoryView {
+  public static final String DOMAIN_SUFFIX = "internal";
+
+  /** One /etc/hosts line, or a comment (ip null) for a NIC without a fixed address. */
+  public record HostsLine(String ip, List<String> names, String comment) {}
+
+  public record SshHost(String name, String hostName, String user, String comment) {}
+
+  public record AnsibleNic(String name, String network, String ip, int prefix, String mac) {}
+
+  public record AnsibleHost(String name, String address, String user, String fqdn, String image, int cpus,
+      long memoryMib, boolean forwarding, List<AnsibleNic> nics) {}
+
+  public record Group(String name, List<String> hosts) {}
+
+  private InventoryView() {}
+
+  public static String fqdn(Lab lab, Machine m) {
+    return m.name() + "." + lab.name() + "." + DOMAIN_SUFFIX;
+  }
+
+  /** The address others use to reach the machine: its first fixed address, else its name. */
+  public static String address(Machine m) {
+    return m.nics().stream().filter(n -> !n.dhcp()).map(Nic::ip).findFirst().orElse(m.name());
+  }
+
+  /** The account ssh and ansible log in as: the first user with a key, else the first with a password. */
+  public static String loginUser(Machine m) {
+    return m.users().stream().filter(u -> !u.sshAuthorizedKeys().isEmpty()).map(User::name).findFirst()
+        .orElse(m.users().stream().filter(User::hasPassword).map(User::name).findFirst().orElse(null));
+  }
+
+  /**
+   * Every machine's every fixed address, as seen from {@code viewer} (null: from outside the lab).
+   * The short name and FQDN go on the address the viewer reaches directly (the first NIC on a
+   * network they share), else on the machine's first fixed address.
+   */
+  public static List<HostsLine> hostsLines(Lab lab, Machine viewer) {
+    List<HostsLine> lines = new ArrayList<>();
+    for (Machine m : lab.machines()) {
+      Nic named = preferred(m, viewer);
+      for (Nic n : m.nics()) {
+        if (n.dhcp()) {
+          lines.add(new HostsLine(null, List.of(), m.name() + " " + n.ifname() + " on " + n.network()
+              + " uses DHCP: no fixed address"));
+          continue;
+        }
+        List<String> names = new ArrayList<>();
+        if (n == named) {
+          names.add(fqdn(lab, m));
+          names.add(m.name());
+        }
+        names.add(m.name() + "-" + n.network());
+        lines.add(new HostsLine(n.ip(), List.copyOf(names), null));
+      }
+    }
+    return lines;
+  }
+
+  private static Nic preferred(Machine m, Machine viewer) {
+    if (viewer != null) {
+      for (Nic n : m.nics()) {
+        if (!n.dhcp() && viewer.nics().stream().anyMatch(v -> v.network().equals(n.network()))) {
+          return n;
+        }
+      }
+    }
+    return m.nics().stream().filter(n -> !n.dhcp()).findFirst().orElse(null);
+  }
+
+  public static Map<String, Object> hosts(Lab lab) {
+    return Map.of("lab", lab.name(), "lines", hostsLines(lab, null));
+  }
+
+  public static Map<String, Object> sshConfig(Lab lab) {
+    List<SshHost> hosts = new ArrayList<>();
+    for (Machine m : lab.machines()) {
+      boolean fixed = m.nics().stream().anyMatch(n -> !n.dhcp());
+      hosts.add(new SshHost(m.name(), address(m), loginUser(m),
+          fixed ? null : "every NIC uses DHCP: HostName is the machine's name, which your resolver must know"));
+    }
+    return Map.of("lab", lab.name(), "hosts", hosts);
+  }
+
+  public static Map<String, Object> ansible(Lab lab) {
+    List<AnsibleHost> hosts = new ArrayList<>();
+    Map<String, List<String>> byNetwork = new LinkedHashMap<>();
+    lab.networks().forEach(n -> byNetwork.put(n.name(), new ArrayList<>()));
+    Map<String, List<String>> byImage = new TreeMap<>();
+    List<String> routers = new ArrayList<>();
+    for (Machine m : lab.machines()) {
+      List<AnsibleNic> nics = new ArrayList<>();
+      for (Nic n : m.nics()) {
+        nics.add(new AnsibleNic(n.ifname(), n.network(), n.ip(), n.prefix(), n.mac().toLowerCase(java.util.Locale.ROOT)));
+        List<String> members = byNetwork.get(n.network());
+        if (!members.contains(m.name())) {
+          members.add(m.name());
+        }
+      }
+      byImage.computeIfAbsent(m.image(), k -> new ArrayList<>()).add(m.name());
+      boolean forwarding = Routing.forwards(m);
+      if (forwarding) {
+        routers.add(m.name());
+      }
+      hosts.add(new AnsibleHost(m.name(), address(m), loginUser(m), fqdn(lab, m), m.image(), m.cpus(),
+          m.memoryMib(), forwarding, nics));
+    }
+    List<Group> groups = new ArrayList<>();
+    byNetwork.forEach((net, members) -> {
+      if (!members.isEmpty()) {
+        groups.add(new Group(group("net_", net), members));
+      }
+    });
+    byImage.forEach((image, members) -> groups.add(new Group(group("image_", image), members)));
+    if (!routers.isEmpty()) {
+      groups.add(new Group("routers", routers));
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("lab", lab.name());
+    view.put("hosts", hosts);
+    view.put("groups", groups);
+    return view;
+  }
+
+  /** Ansible warns about "-" in group names; names here are [a-z0-9-], so "_" cannot collide. */
+  static String group(String prefix, String name) {
+    return prefix + name.replace('-', '_');
+  }
+
+  public static Topology topology(Lab lab) {
+    List<Topology.Net> nets = new ArrayList<>();
+    for (Network n : lab.networks()) {
+      boolean owned = lab.machines().stream().anyMatch(m -> m.nics().stream().anyMatch(x -> n.gateway().equals(x.ip())));
+      nets.add(new Topology.Net(n.name(), n.cidr(), n.kind(), n.gateway(), owned));
+    }
+    List<Topology.Host> hosts = new ArrayList<>();
+    for (Machine m : lab.machines()) {
+      List<Topology.Port> ports = m.nics().stream()
+          .map(n -> new Topology.Port(n.ifname(), n.network(), n.ip(), n.mac().toLowerCase(java.util.Locale.ROOT)))
+          .toList();
+      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), Routing.forwards(m), ports));
+    }
+    return new Topology(lab.name(), lab.description(), nets, hosts);
+  }
+}
