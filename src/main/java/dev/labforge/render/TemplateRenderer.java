@@ -78,5 +78,13 @@ public final class TemplateRenderer {
     public String sh(String s) {
       return Escape.sh(s);
     }
+
+    public String xml(String s) {
+      return Escape.xml(s);
+    }
+
+    public String dot(String s) {
+      return Escape.dot(s);
+    }
   }
 }

@@ -64,7 +64,8 @@ public final class CloudInitTarget implements Target {
 
   private static List<RenderedFile> machine(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
     String dir = ID + "/" + machine.name() + "/";
-    String userData = templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+    String userData = templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine,
+        EtcHosts.text(lab, machine, templates)));
     String metaData = templates.render(ID + "/meta-data.ftl",
         Map.of("instanceId", machine.instanceId(), "hostname", HostNames.hostname(machine)));
     String networkConfig = templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),

@@ -9,7 +9,7 @@ import dev.labforge.model.Machine;
  * should take their names from here too.
  */
 public final class HostNames {
-  public static final String DOMAIN_SUFFIX = "internal";
+  public static final String DOMAIN_SUFFIX = dev.labforge.model.LabHosts.DOMAIN_SUFFIX;
 
   private HostNames() {}
 
@@ -18,6 +18,6 @@ public final class HostNames {
   }
 
   public static String fqdn(Lab lab, Machine machine) {
-    return machine.name() + "." + lab.name() + "." + DOMAIN_SUFFIX;
+    return dev.labforge.model.LabHosts.fqdn(lab, machine);
   }
 }

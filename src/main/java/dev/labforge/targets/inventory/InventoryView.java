@@ -1,6 +1,7 @@
 package dev.labforge.targets.inventory;
 
 import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
@@ -13,11 +14,6 @@ import java.util.TreeMap;
 
 /** The raw values of {@code hosts}, {@code ssh_config} and {@code ansible.yml}; templates lay them out. */
 public final class InventoryView {
-  public static final String DOMAIN_SUFFIX = "internal";
-
-  /** One /etc/hosts line, or a comment (ip null) for a NIC without a fixed address. */
-  public record HostsLine(String ip, List<String> names, String comment) {}
-
   public record SshHost(String name, String hostName, String user, String comment) {}
 
   public record AnsibleNic(String name, String network, String ip, int prefix, String mac) {}
@@ -30,7 +26,7 @@ public final class InventoryView {
   private InventoryView() {}
 
   public static String fqdn(Lab lab, Machine m) {
-    return m.name() + "." + lab.name() + "." + DOMAIN_SUFFIX;
+    return LabHosts.fqdn(lab, m);
   }
 
   /** The address others use to reach the machine: its first fixed address, else its name. */
@@ -44,46 +40,8 @@ public final class InventoryView {
         .orElse(m.users().stream().filter(User::hasPassword).map(User::name).findFirst().orElse(null));
   }
 
-  /**
-   * Every machine's every fixed address, as seen from {@code viewer} (null: from outside the lab).
-   * The short name and FQDN go on the address the viewer reaches directly (the first NIC on a
-   * network they share), else on the machine's first fixed address.
-   */
-  public static List<HostsLine> hostsLines(Lab lab, Machine viewer) {
-    List<HostsLine> lines = new ArrayList<>();
-    for (Machine m : lab.machines()) {
-      Nic named = preferred(m, viewer);
-      for (Nic n : m.nics()) {
-        if (n.dhcp()) {
-          lines.add(new HostsLine(null, List.of(), m.name() + " " + n.ifname() + " on " + n.network()
-              + " uses DHCP: no fixed address"));
-          continue;
-        }
-        List<String> names = new ArrayList<>();
-        if (n == named) {
-          names.add(fqdn(lab, m));
-          names.add(m.name());
-        }
-        names.add(m.name() + "-" + n.network());
-        lines.add(new HostsLine(n.ip(), List.copyOf(names), null));
-      }
-    }
-    return lines;
-  }
-
-  private static Nic preferred(Machine m, Machine viewer) {
-    if (viewer != null) {
-      for (Nic n : m.nics()) {
-        if (!n.dhcp() && viewer.nics().stream().anyMatch(v -> v.network().equals(n.network()))) {
-          return n;
-        }
-      }
-    }
-    return m.nics().stream().filter(n -> !n.dhcp()).findFirst().orElse(null);
-  }
-
   public static Map<String, Object> hosts(Lab lab) {
-    return Map.of("lab", lab.name(), "lines", hostsLines(lab, null));
+    return Map.of("lab", lab.name(), "lines", LabHosts.lines(lab, null));
   }
 
   public static Map<String, Object> sshConfig(Lab lab) {
