@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class EtcHosts {
   static final String PATH = "/etc/hosts";
-  static final String TEMPLATE = CloudInitTarget.ID + "/etc-hosts.ftl";
+  static final String TEMPLATE = CloudInitTarget.ID + "/include/etc-hosts.ftl";
 
   private EtcHosts() {}
 

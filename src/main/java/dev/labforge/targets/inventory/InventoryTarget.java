@@ -35,7 +35,7 @@ public final class InventoryTarget implements Target {
 
   @Override
   public InventorySettings settings(JsonNode node) {
-    return new InventorySettings();
+    return InventorySettings.of(node);
   }
 
   @Override
@@ -45,11 +45,11 @@ public final class InventoryTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    Topology topology = InventoryView.topology(lab);
+    Topology topology = InventoryViews.topology(lab);
     return List.of(
-        text(templates, "hosts", InventoryView.hosts(lab), null),
-        text(templates, "ssh_config", InventoryView.sshConfig(lab), null),
-        RenderedFile.text(ID + "/ansible.yml", templates.render(ID + "/ansible.yml.ftl", InventoryView.ansible(lab)),
+        text(templates, "hosts", InventoryViews.hosts(lab), null),
+        text(templates, "ssh_config", InventoryViews.sshConfig(lab), null),
+        RenderedFile.text(ID + "/ansible.yml", templates.render(ID + "/ansible.yml.ftl", InventoryViews.ansible(lab)),
             "templates/" + ID + "/ansible.yml.ftl", Formats.YAML, "schemas/" + ID + "/ansible.schema.json"),
         text(templates, "topology.dot", TopologyDot.view(topology), null),
         RenderedFile.text(ID + "/topology.svg", templates.render(ID + "/topology.svg.ftl",

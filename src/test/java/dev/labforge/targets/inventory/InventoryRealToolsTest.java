@@ -56,9 +56,9 @@ class InventoryRealToolsTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         Map<String, String> options = new HashMap<>();
         run.output().lines().map(l -> l.split(" ", 2)).filter(p -> p.length == 2).forEach(p -> options.put(p[0], p[1]));
-        assertThat(options.get("hostname")).as("%s hostname", m.name()).isEqualTo(InventoryView.address(m));
+        assertThat(options.get("hostname")).as("%s hostname", m.name()).isEqualTo(InventoryViews.address(m));
         assertThat(options.get("stricthostkeychecking")).isEqualTo("accept-new");
-        String user = InventoryView.loginUser(m);
+        String user = InventoryViews.loginUser(m);
         if (user != null) {
           assertThat(options.get("user")).as("%s user", m.name()).isEqualTo(user);
         }
@@ -85,7 +85,7 @@ class InventoryRealToolsTest {
       assertThat(names).containsExactlyInAnyOrderElementsOf(lab.machines().stream().map(Machine::name).toList());
       for (Machine m : lab.machines()) {
         JsonNode vars = hostvars.path(m.name());
-        assertThat(vars.path("ansible_host").asText()).isEqualTo(InventoryView.address(m));
+        assertThat(vars.path("ansible_host").asText()).isEqualTo(InventoryViews.address(m));
         assertThat(vars.path("labforge_image").asText()).isEqualTo(m.image());
         JsonNode nics = vars.path("labforge_nics");
         assertThat(nics.size()).isEqualTo(m.nics().size());
@@ -96,10 +96,10 @@ class InventoryRealToolsTest {
           if (!n.dhcp()) {
             assertThat(nics.get(i).path("ip").asText()).isEqualTo(n.ip());
           }
-          String group = InventoryView.group("net_", n.network());
+          String group = InventoryViews.group("net_", n.network());
           assertThat(root.path(group).path("hosts").toString()).as(group).contains("\"" + m.name() + "\"");
         }
-        String image = InventoryView.group("image_", m.image());
+        String image = InventoryViews.group("image_", m.image());
         assertThat(root.path(image).path("hosts").toString()).as(image).contains("\"" + m.name() + "\"");
       }
     });

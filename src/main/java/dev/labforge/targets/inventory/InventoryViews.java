@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The raw values of {@code hosts}, {@code ssh_config} and {@code ansible.yml}; templates lay them out. */
-public final class InventoryView {
+public final class InventoryViews {
   public record SshHost(String name, String hostName, String user, String comment) {}
 
   public record AnsibleNic(String name, String network, String ip, int prefix, String mac) {}
@@ -23,7 +23,7 @@ public final class InventoryView {
 
   public record Group(String name, List<String> hosts) {}
 
-  private InventoryView() {}
+  private InventoryViews() {}
 
   public static String fqdn(Lab lab, Machine m) {
     return LabHosts.fqdn(lab, m);
@@ -70,7 +70,7 @@ public final class InventoryView {
         }
       }
       byImage.computeIfAbsent(m.image(), k -> new ArrayList<>()).add(m.name());
-      boolean forwarding = Routing.forwards(m);
+      boolean forwarding = false;
       if (forwarding) {
         routers.add(m.name());
       }
@@ -110,7 +110,7 @@ public final class InventoryView {
       List<Topology.Port> ports = m.nics().stream()
           .map(n -> new Topology.Port(n.ifname(), n.network(), n.ip(), n.mac().toLowerCase(java.util.Locale.ROOT)))
           .toList();
-      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), Routing.forwards(m), ports));
+      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), false, ports));
     }
     return new Topology(lab.name(), lab.description(), nets, hosts);
   }
