@@ -2,6 +2,7 @@ package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.inventory.InventoryTarget;
+import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
@@ -22,6 +23,7 @@ public final class Targets {
       new CloudInitTarget(),
       new VagrantTarget(),
       new TerraformTarget(),
+      new LxdTarget(),
       new InventoryTarget());
 
   private Targets() {}
