@@ -8,17 +8,10 @@ import java.util.List;
  * each machine's cloud-init seed, the Vagrant provisioning) reads them from here.
  */
 public final class LabHosts {
-  /** ".internal" is reserved for private use (ICANN, 2024), so it never resolves on the internet. */
-  public static final String DOMAIN_SUFFIX = "internal";
-
   /** One /etc/hosts line, or a comment ({@code ip} null) for a NIC without a fixed address. */
   public record Line(String ip, List<String> names, String comment) {}
 
   private LabHosts() {}
-
-  public static String fqdn(Lab lab, Machine machine) {
-    return machine.name() + "." + lab.name() + "." + DOMAIN_SUFFIX;
-  }
 
   /**
    * Every machine's every fixed address, as seen from {@code viewer} (null: from outside the lab).
@@ -38,8 +31,8 @@ public final class LabHosts {
         }
         List<String> names = new ArrayList<>();
         if (n == named) {
-          names.add(fqdn(lab, m));
-          names.add(m.name());
+          names.add(m.fqdn());
+          names.add(m.hostname());
         }
         names.add(m.name() + "-" + n.network());
         lines.add(new Line(n.ip(), List.copyOf(names), null));

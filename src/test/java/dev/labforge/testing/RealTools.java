@@ -23,4 +23,5 @@ public final class RealTools {
       }
     }
   }
+
 }

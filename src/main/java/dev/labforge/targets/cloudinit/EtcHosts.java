@@ -24,7 +24,7 @@ final class EtcHosts {
       return null;
     }
     return templates.render(TEMPLATE, Map.of("lab", lab.name(), "machine", machine.name(),
-        "hostname", HostNames.hostname(machine), "fqdn", HostNames.fqdn(lab, machine),
+        "hostname", machine.hostname(), "fqdn", machine.fqdn(),
         "fixedAddress", LabHosts.hasFixedAddress(machine), "lines", LabHosts.lines(lab, machine)));
   }
 }

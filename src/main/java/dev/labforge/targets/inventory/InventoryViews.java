@@ -5,7 +5,6 @@ import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
-import dev.labforge.model.User;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,19 +24,14 @@ public final class InventoryViews {
 
   private InventoryViews() {}
 
-  public static String fqdn(Lab lab, Machine m) {
-    return LabHosts.fqdn(lab, m);
-  }
-
   /** The address others use to reach the machine: its first fixed address, else its name. */
   public static String address(Machine m) {
     return m.nics().stream().filter(n -> !n.dhcp()).map(Nic::ip).findFirst().orElse(m.name());
   }
 
-  /** The account ssh and ansible log in as: the first user with a key, else the first with a password. */
+  /** The account ssh and ansible log in as: the model's login user (null: none, so root). */
   public static String loginUser(Machine m) {
-    return m.users().stream().filter(u -> !u.sshAuthorizedKeys().isEmpty()).map(User::name).findFirst()
-        .orElse(m.users().stream().filter(User::hasPassword).map(User::name).findFirst().orElse(null));
+    return m.loginUser() == null ? null : m.loginUser().name();
   }
 
   public static Map<String, Object> hosts(Lab lab) {
@@ -74,7 +68,7 @@ public final class InventoryViews {
       if (forwarding) {
         routers.add(m.name());
       }
-      hosts.add(new AnsibleHost(m.name(), address(m), loginUser(m), fqdn(lab, m), m.image(), m.cpus(),
+      hosts.add(new AnsibleHost(m.name(), address(m), loginUser(m), m.fqdn(), m.image(), m.cpus(),
           m.memoryMib(), forwarding, nics));
     }
     List<Group> groups = new ArrayList<>();

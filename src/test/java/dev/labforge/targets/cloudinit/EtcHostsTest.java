@@ -52,7 +52,7 @@ class EtcHostsTest {
           }
           if (m.nics().stream().anyMatch(n -> !n.dhcp())) {
             assertThat(lines).as("%s knows %s by its short name", viewer.name(), m.name())
-                .anySatisfy(l -> assertThat(l.split("\\s+")).contains(m.name(), HostNames.fqdn(lab, m)));
+                .anySatisfy(l -> assertThat(l.split("\\s+")).contains(m.name(), m.fqdn()));
           }
         }
       }
