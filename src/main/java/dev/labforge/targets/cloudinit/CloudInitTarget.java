@@ -97,6 +97,14 @@ public final class CloudInitTarget implements Target {
         EtcHosts.text(lab, machine, templates)));
   }
 
+  /**
+   * The machine's whole {@code /etc/hosts} (every lab machine in it), or null when the spec writes
+   * that file itself. The Vagrant provisioning writes this same text.
+   */
+  public static String etcHosts(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    return EtcHosts.text(lab, machine, templates);
+  }
+
   /** The machine's NoCloud {@code network-config} (version 2), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
     return templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
