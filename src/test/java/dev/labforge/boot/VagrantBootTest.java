@@ -248,6 +248,7 @@ class VagrantBootTest {
     for (Machine other : all) {
       if (!other.equals(m)) {
         String ip = other.nics().get(0).ip();
+        s.append("echo \"hosts_").append(other.name()).append("=$(getent hosts ").append(other.name()).append(")\"\n");
         s.append("echo \"ping_").append(other.name()).append("=$(ping -c 3 -W 5 ").append(ip)
             .append(" | grep -E 'packets transmitted')\"\n");
       }
@@ -377,6 +378,8 @@ class VagrantBootTest {
     }
     for (Machine other : lab.machines()) {
       if (!other.equals(m)) {
+        assertThat(f.get("hosts_" + other.name())).as("%s resolves %s (the hosts step)", m.name(), other.name())
+            .startsWith(other.nics().get(0).ip() + " ");
         assertThat(f.get("ping_" + other.name())).as("%s pings %s", m.name(), other.name())
             .contains("3 packets transmitted, 3 received");
       }
