@@ -15,7 +15,7 @@ final class AddressesRule implements Rule {
   static final int MIN_PREFIX = 8;
   static final int MAX_PREFIX = 30;
 
-  private record Net(Cidr cidr, long gateway, boolean dhcp) {}
+  private record Net(Cidr cidr, long gateway, boolean dhcp, boolean nat) {}
 
   @Override
   public void check(JsonNode spec, Reporter report) {
@@ -41,7 +41,8 @@ final class AddressesRule implements Rule {
       });
       String name = Nodes.text(network, "name");
       if (name != null) {
-        networks.putIfAbsent(name, new Net(cidr.get(), gateway, network.path("dhcp").asBoolean(false)));
+        networks.putIfAbsent(name, new Net(cidr.get(), gateway, network.path("dhcp").asBoolean(false),
+            "nat".equals(Nodes.text(network, "kind"))));
       }
     });
     checkNics(spec, networks, report);
@@ -131,7 +132,8 @@ final class AddressesRule implements Rule {
 
   /**
    * Only a router may be a network's gateway; and not on a DHCP network, whose DHCP server (the
-   * host's dnsmasq in libvirt and LXD) answers from the gateway address.
+   * host's dnsmasq in libvirt and LXD) answers from the gateway address, nor on a NAT network,
+   * where the host is the gateway.
    */
   private static void gatewayOwner(JsonNode machine, Net net, String at, String ip, String network,
       Reporter report) {
@@ -140,6 +142,9 @@ final class AddressesRule implements Rule {
     } else if (net.dhcp()) {
       report.at(at, ip + " is the gateway of '" + network + "', which has dhcp: true; its DHCP server answers from"
           + " the gateway address, so a machine cannot own it");
+    } else if (net.nat()) {
+      report.at(at, ip + " is the gateway of '" + network + "', which has kind: nat; the host's NAT is its gateway,"
+          + " so a machine cannot own it");
     }
   }
 

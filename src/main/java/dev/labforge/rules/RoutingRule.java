@@ -49,7 +49,7 @@ final class RoutingRule implements Rule {
     }
     Optional<Cidr> to = Cidr.parse(text);
     if (to.isEmpty()) {
-      report.at(at, "'" + text + "' is not an IPv4 CIDR such as 10.2.0.0/24");
+      report.at(at, "'" + text + "' is not an IPv4 CIDR such as 192.168.56.0/24");
     } else if (!to.get().exact()) {
       report.at(at, "'" + text + "' has host bits set; did you mean " + to.get() + "?");
     } else if (to.get().prefix() == 0) {
