@@ -58,7 +58,7 @@ locals {
       ip = <#if p.ip??>${esc.hcl(p.ip)}<#else>null</#if>
       mac = ${esc.hcl(p.mac)}
 <#if forwarding>
-      forwarding = ${p.forwarding?c}
+      forwards = [<#list p.forwards as c>${esc.hcl(c)}<#sep>, </#list>]
 </#if>
     }
 </#list>
@@ -184,9 +184,9 @@ resource "openstack_networking_port_v2" "nic" {
   }
 <#if forwarding>
 
-  # A router's ports carry packets from and to other addresses, which port security would drop.
+  # A router's ports carry packets from and to the lab's other networks, which port security would drop.
   dynamic "allowed_address_pairs" {
-    for_each = each.value.forwarding ? ["0.0.0.0/0"] : []
+    for_each = each.value.forwards
     content {
       ip_address = allowed_address_pairs.value
     }

@@ -34,8 +34,11 @@ final class TerraformView {
   public record MachineView(String name, String image, String userData, List<String> ports, String sshUser,
       String instanceId) {}
 
-  /** {@code forwarding}: the port belongs to a router machine, so it may pass other addresses' packets. */
-  public record PortView(String key, String machine, String network, String ip, String mac, boolean forwarding) {}
+  /**
+   * {@code forwards}: for a router machine's port, the networks whose packets it may pass (every lab
+   * network and route destination), as allowed address pairs; empty for other ports.
+   */
+  public record PortView(String key, String machine, String network, String ip, String mac, List<String> forwards) {}
 
   public record DiskView(String key, String machine, String name, long sizeGib, String device) {}
 
@@ -65,7 +68,8 @@ final class TerraformView {
       List<String> keys = new ArrayList<>();
       for (Nic nic : m.nics()) {
         keys.add(portKey(m, nic));
-        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac(), m.forwarding()));
+        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac(),
+            m.forwarding() ? forwarded(lab) : List.of()));
       }
       String user = m.loginUser() == null ? null : m.loginUser().name();
       machines.add(new MachineView(m.name(), m.image(), "../../cloud-init/" + m.name() + "/user-data",
@@ -96,6 +100,14 @@ final class TerraformView {
           AllocationPools.of(n.cidr(), n.gateway(), fixed), !n.routedByMachine()));
     }
     return out;
+  }
+
+  /** What a router passes on: the lab's networks and the spec's route destinations, never 0.0.0.0/0. */
+  private static List<String> forwarded(Lab lab) {
+    Set<String> cidrs = new java.util.LinkedHashSet<>();
+    lab.networks().forEach(n -> cidrs.add(n.cidr()));
+    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to())));
+    return List.copyOf(cidrs);
   }
 
   private static List<RouteView> routes(Lab lab) {

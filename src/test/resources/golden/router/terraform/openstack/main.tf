@@ -71,32 +71,32 @@ locals {
   # One port per NIC, with the same IP and MAC as every other target; ip null means DHCP.
   ports = {
     "router/eth0" = {
-      machine    = "router"
-      network    = "lan1"
-      ip         = "10.1.0.1"
-      mac        = "52:54:00:13:c2:63"
-      forwarding = true
+      machine  = "router"
+      network  = "lan1"
+      ip       = "10.1.0.1"
+      mac      = "52:54:00:13:c2:63"
+      forwards = ["10.1.0.0/24", "10.2.0.0/24"]
     }
     "router/eth1" = {
-      machine    = "router"
-      network    = "lan2"
-      ip         = "10.2.0.1"
-      mac        = "52:54:00:c5:cf:cd"
-      forwarding = true
+      machine  = "router"
+      network  = "lan2"
+      ip       = "10.2.0.1"
+      mac      = "52:54:00:c5:cf:cd"
+      forwards = ["10.1.0.0/24", "10.2.0.0/24"]
     }
     "client1/eth0" = {
-      machine    = "client1"
-      network    = "lan1"
-      ip         = "10.1.0.10"
-      mac        = "52:54:00:c1:4c:a5"
-      forwarding = false
+      machine  = "client1"
+      network  = "lan1"
+      ip       = "10.1.0.10"
+      mac      = "52:54:00:c1:4c:a5"
+      forwards = []
     }
     "client2/eth0" = {
-      machine    = "client2"
-      network    = "lan2"
-      ip         = "10.2.0.10"
-      mac        = "52:54:00:d9:2e:8e"
-      forwarding = false
+      machine  = "client2"
+      network  = "lan2"
+      ip       = "10.2.0.10"
+      mac      = "52:54:00:d9:2e:8e"
+      forwards = []
     }
   }
 }
@@ -196,9 +196,9 @@ resource "openstack_networking_port_v2" "nic" {
     ip_address = each.value.ip
   }
 
-  # A router's ports carry packets from and to other addresses, which port security would drop.
+  # A router's ports carry packets from and to the lab's other networks, which port security would drop.
   dynamic "allowed_address_pairs" {
-    for_each = each.value.forwarding ? ["0.0.0.0/0"] : []
+    for_each = each.value.forwards
     content {
       ip_address = allowed_address_pairs.value
     }
