@@ -86,6 +86,10 @@ class CloudInitProofTest {
     Map<String, String> files = new TreeMap<>();
     m.files().forEach((GuestFile g) -> files.put(g.path(), g.content()));
     m.scripts().forEach((Script s) -> files.put(s.guestPath(), s.content()));
+    String etcHosts = EtcHosts.text(lab, m, new dev.labforge.render.TemplateRenderer());
+    if (etcHosts != null) {
+      files.put(EtcHosts.PATH, etcHosts);
+    }
     if (m.forwarding()) {
       files.put(Forwarding.SYSCTL_FILE, Forwarding.SYSCTL_CONTENT);
     }
