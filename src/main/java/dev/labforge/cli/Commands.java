@@ -29,12 +29,17 @@ final class Commands {
   /** A loaded spec, or the exit code of why it could not be loaded (already reported). */
   private record Loaded(SpecInput input, Lab lab, int failure) {}
 
+  /** Loads the spec; prints its errors, or its warnings (a valid spec that will not work as meant). */
   private Loaded load(Path specPath) {
     try {
       SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
-      return new Loaded(input, Generator.load(input), ExitCodes.OK);
+      Generator.Checked checked = Generator.check(input);
+      if (!checked.warnings().isEmpty()) {
+        context.diagnostics(checked.warnings());
+      }
+      return new Loaded(input, checked.lab(), ExitCodes.OK);
     } catch (InvalidSpecException e) {
-      err.print(e.diagnostics().format());
+      context.diagnostics(e.diagnostics());
     } catch (NoSuchFileException e) {
       err.println("labforge: " + e.getFile() + ": no such file");
     } catch (IOException e) {
@@ -63,10 +68,12 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  int gen(Path specPath, Path outDir, List<String> targets, boolean check) {
+  int gen(Path specPath, Path outDir, List<String> targets, GenOptions options) {
     for (String id : targets) {
       if (Targets.byId(id).isEmpty()) {
-        err.println("labforge: unknown target '" + id + "'; known: " + String.join(", ", Targets.ids()));
+        String suggestion = dev.labforge.spec.Suggest.didYouMean(id, Targets.ids());
+        err.println("labforge: unknown target '" + id + "'" + suggestion
+            + (suggestion.isEmpty() ? "; known: " : " Known: ") + String.join(", ", Targets.ids()));
         return ExitCodes.USAGE;
       }
     }
@@ -83,7 +90,15 @@ final class Commands {
       return context.internal(e.getMessage(), e, e.origin());
     }
     try {
-      return check ? compare(outDir, lab, files) : write(outDir, lab, files);
+      if (options.compareOnly()) {
+        return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
+            files, TreeWriter.differences(outDir, lab.name(), files), options.diff());
+      }
+      int code = write(outDir, lab, files);
+      if (!options.quiet()) {
+        NextSteps.print(err, lab, outDir.resolve(lab.name()), Generator.targets(lab, targets));
+      }
+      return code;
     } catch (IOException e) {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
       return ExitCodes.INVALID;
@@ -97,20 +112,6 @@ final class Commands {
       out.println(base.resolve(file.path()));
     }
     return ExitCodes.OK;
-  }
-
-  private int compare(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    List<String> differ = TreeWriter.differences(outDir, lab.name(), files);
-    Path base = outDir.resolve(lab.name());
-    if (differ.isEmpty()) {
-      out.println(base + ": up to date (" + count(files.size(), "file") + ")");
-      return ExitCodes.OK;
-    }
-    for (String path : differ) {
-      err.println(base.resolve(path) + ": differs from what gen would write");
-    }
-    err.println(count(differ.size(), "file") + " out of date; run labforge gen to update " + base);
-    return ExitCodes.INVALID;
   }
 
   int init(String example, Path dir, boolean force) {

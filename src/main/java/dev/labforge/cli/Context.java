@@ -7,6 +7,7 @@ final class Context {
   private final PrintWriter out;
   private final PrintWriter err;
   private boolean verbose;
+  private dev.labforge.spec.Diagnostics.Style style = dev.labforge.spec.Diagnostics.Style.PLAIN;
 
   Context(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -27,6 +28,12 @@ final class Context {
 
   void verbose(boolean value) {
     verbose = value;
+  }
+
+  /** Prints located errors or warnings to stderr, in colour when {@link #style} says so. */
+  void diagnostics(dev.labforge.spec.Diagnostics diagnostics) {
+    err.print(diagnostics.format(style));
+    err.flush();
   }
 
   /** Reports an unexpected failure: one line, or the stack trace with --verbose. */

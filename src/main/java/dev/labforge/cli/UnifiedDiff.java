@@ -11,6 +11,7 @@ import java.util.List;
 final class UnifiedDiff {
   static final int CONTEXT = 3;
   private static final long MAX_CELLS = 4_000_000L;
+  private static final String NO_NEWLINE = "\\ No newline at end of file";
 
   private UnifiedDiff() {}
 
@@ -71,7 +72,11 @@ final class UnifiedDiff {
     out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount))
         .append(" @@\n");
     for (Edit e : hunk) {
-      out.append(e.op()).append(e.line()).append('\n');
+      if (e.line().endsWith("\n")) {
+        out.append(e.op()).append(e.line()).append(NO_NEWLINE).append('\n');
+      } else {
+        out.append(e.op()).append(e.line()).append('\n');
+      }
     }
   }
 
@@ -132,10 +137,15 @@ final class UnifiedDiff {
     return edits;
   }
 
+  /**
+   * The lines without their line feeds; a last line that has none keeps a "\n" as its mark (no
+   * line holds one otherwise), so it differs from the same line with one and prints diff's note.
+   */
   private static List<String> lines(String text) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-      lines.remove(lines.size() - 1);
+    String last = lines.remove(lines.size() - 1);
+    if (!last.isEmpty()) {
+      lines.add(last + "\n");
     }
     return lines;
   }
