@@ -122,12 +122,13 @@ final class UnifiedDiff {
           edits.add(new Edit(' ', a.get(head + x), head + x + 1, head + y + 1));
           x++;
           y++;
-        } else if (y < m && (x == n || lcs[x][y + 1] >= lcs[x + 1][y])) {
-          edits.add(new Edit('+', b.get(head + y), head + x + 1, head + y + 1));
-          y++;
-        } else {
+        } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
+          // on a tie the old line goes first, so a replacement reads "-old" then "+new" as in diff -u
           edits.add(new Edit('-', a.get(head + x), head + x + 1, head + y + 1));
           x++;
+        } else {
+          edits.add(new Edit('+', b.get(head + y), head + x + 1, head + y + 1));
+          y++;
         }
       }
     }
