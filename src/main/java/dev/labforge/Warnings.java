@@ -36,6 +36,9 @@ final class Warnings {
       if (entry.has("users") && !first.users().isEmpty()) {
         report.warnAtKey("/machines/" + i + "/users",
             "no user of machine '" + name + "' has an SSH key or a password: nobody can log in");
+      } else if (entry.has("users")) {
+        report.warnAtKey("/machines/" + i + "/users", "machine '" + name + "' has an empty user list:"
+            + " the image's default user gets no SSH key or password, so nobody can log in");
       } else if (first.users().isEmpty()) {
         report.warnAtKey("/machines/" + i, "machine '" + name + "' has no users (none here, none in defaults):"
             + " the image's default user gets no SSH key or password, so nobody can log in");
