@@ -78,9 +78,15 @@ public final class Generator {
    * schema, and adds the manifest. Files are sorted by path.
    */
   public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only) throws RenderException {
+    return render(lab, input, only, TEMPLATES);
+  }
+
+  /** As {@link #render(Lab, SpecInput, Collection)}, with {@code templates} (e.g. with the user's overrides). */
+  public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only,
+      TemplateRenderer templates) throws RenderException {
     List<RenderedFile> files = new ArrayList<>();
     for (Target target : targets(lab, only)) {
-      files.addAll(target.render(lab, TEMPLATES));
+      files.addAll(target.render(lab, templates));
     }
     files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
     files.sort(Comparator.comparing(RenderedFile::path));

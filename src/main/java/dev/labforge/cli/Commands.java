@@ -7,6 +7,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,11 +84,26 @@ final class Commands {
     }
     SpecInput input = loaded.input();
     Lab lab = loaded.lab();
+    TemplateRenderer templates = new TemplateRenderer();
+    Path overrides = TemplateOverrides.folder(options.templates(), context.env());
+    if (overrides != null) {
+      try {
+        int code = TemplateOverrides.check(overrides, err);
+        if (code != ExitCodes.OK) {
+          return code;
+        }
+      } catch (IOException e) {
+        err.println("labforge: cannot read template overrides " + overrides + ": " + e.getMessage());
+        return ExitCodes.INVALID;
+      }
+      templates = new TemplateRenderer(overrides);
+    }
     List<RenderedFile> files;
     try {
-      files = Generator.render(lab, input, targets);
+      files = Generator.render(lab, input, targets, templates);
     } catch (RenderException e) {
-      return context.internal(e.getMessage(), e, e.origin());
+      java.util.Optional<Integer> userError = TemplateOverrides.userError(templates, e, err);
+      return userError.isPresent() ? userError.get() : context.internal(e.getMessage(), e, e.origin());
     }
     try {
       if (options.compareOnly()) {

@@ -73,9 +73,12 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
       @Option(names = "--diff", description = "Like --check, and print a unified diff of each differing file.")
           boolean diff,
       @Option(names = {"-q", "--quiet"}, description = "No next steps on stderr after writing.")
-          boolean quiet) {
+          boolean quiet,
+      @Option(names = "--templates", paramLabel = "DIR",
+          description = "Your templates, laid out like labforge templates --copy writes them: each replaces"
+              + " the built-in one (default: $LABFORGE_TEMPLATES).") java.nio.file.Path templates) {
     return new Commands(context).gen(specPath, out, targets == null ? java.util.List.of() : targets,
-        new GenOptions(check, diff, quiet));
+        new GenOptions(check, diff, quiet, templates));
   }
 
   @Command(name = "init", mixinStandardHelpOptions = true, description = "Write a starter spec (one of the LPIC-3 305 labs).")
@@ -94,6 +97,14 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
       @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "lab",
           completionCandidates = Candidates.Schemas.class) String name) {
     return new Commands(context).schema(name);
+  }
+
+  @Command(name = "templates", mixinStandardHelpOptions = true,
+      description = "List the built-in templates, or copy them as a start for gen --templates.")
+  int templates(
+      @Option(names = "--copy", paramLabel = "DIR", description = "Copy every built-in template into DIR.")
+          java.nio.file.Path copy) {
+    return new TemplatesAction(context.out(), context.err()).run(copy);
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true, description = "Run the real tools found on PATH on a generated tree.")

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +23,10 @@ class CliRoughEdgesTest {
     Cli.Result help = Cli.run("gen", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.err()).isEmpty();
-    assertThat(help.out()).startsWith("Usage: labforge gen [-hqV] [--check] [--diff] [--verbose] [-o=DIR] [-t=TARGET[,\n"
-        + "                    TARGET...]]... [SPEC]\n"
+    assertThat(help.out()).startsWith("Usage: labforge gen [-hqV] [--check] [--diff] [--verbose] [-o=DIR]\n"
+        + "                    [--templates=DIR] [-t=TARGET[,TARGET...]]... [SPEC]\n"
         + "Validate, render, validate the outputs, write DIR/<lab>/.\n");
-    assertThat(help.out()).contains("      --diff         Like --check, and print a unified diff of each differing\n");
+    assertThat(help.out()).contains("      --diff            Like --check, and print a unified diff of each\n");
     assertThat(Cli.run("gen", "-h")).isEqualTo(help);
     assertThat(Cli.run("help", "gen")).isEqualTo(help);
     for (String command : List.of("validate", "show", "init", "schema", "check", "completion")) {
@@ -189,6 +190,50 @@ class CliRoughEdgesTest {
     assertThat(complete(script, "labforge schema ma")).isEqualTo("manifest");
     assertThat(complete(script, "labforge help ge")).isEqualTo("gen");
     assertThat(complete(script, "labforge gen --di")).isEqualTo("--diff");
+  }
+
+  @Test
+  void diagnosticsAreColouredOnlyOnATerminalAndNeverWithNoColor() throws IOException {
+    Path spec = tmp.resolve("bad.yaml");
+    Files.createDirectories(tmp.resolve("scripts"));
+    Files.copy(Path.of("examples/scripts/storage.sh"), tmp.resolve("scripts/storage.sh"));
+    Files.writeString(spec, Files.readString(Path.of("examples/lpic3-353.yaml")).replace("name: lpic3-353", "name: Bad"));
+    int line = Files.readAllLines(spec).indexOf("name: Bad") + 1;
+    String plain = coloured(Map.of(), false, spec);
+    assertThat(plain).doesNotContain("\u001b");
+    assertThat(plain).startsWith(spec + ":" + line + ":7: error: /name: ").endsWith("\n1 error\n");
+    assertThat(coloured(Map.of("NO_COLOR", ""), true, spec)).isEqualTo(plain);
+    assertThat(coloured(Map.of("NO_COLOR", "1", "TERM", "xterm"), true, spec)).isEqualTo(plain);
+    assertThat(coloured(Map.of("TERM", "dumb"), true, spec)).isEqualTo(plain);
+    String colour = coloured(Map.of("TERM", "xterm-256color"), true, spec);
+    assertThat(colour).startsWith("\u001b[1m" + spec + ":" + line + ":7: \u001b[0m\u001b[1;31merror:\u001b[0m /name: ");
+    assertThat(colour).contains("\nname: Bad\n\u001b[1;32m      ^\u001b[0m\n");
+    assertThat(colour.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain);
+  }
+
+  @Test
+  void colourIsForATerminalWithoutNoColorOrADumbTerm() {
+    assertThat(Colour.wanted(Map.of(), true)).isTrue();
+    assertThat(Colour.wanted(Map.of("TERM", "xterm"), true)).isTrue();
+    assertThat(Colour.wanted(Map.of(), false)).as("piped").isFalse();
+    assertThat(Colour.wanted(Map.of("NO_COLOR", ""), true)).isFalse();
+    assertThat(Colour.wanted(Map.of("NO_COLOR", "1"), true)).isFalse();
+    assertThat(Colour.wanted(Map.of("TERM", "dumb"), true)).isFalse();
+  }
+
+  @Test
+  void stderrRedirectedToAFileIsNoTerminal() throws Exception {
+    // This JVM's fd 2 under surefire is a pipe or a file, never a terminal.
+    assertThat(Colour.stderrIsTerminal()).isFalse();
+  }
+
+  private static String coloured(Map<String, String> env, boolean terminal, Path spec) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(env, terminal, new java.io.PrintWriter(out), new java.io.PrintWriter(err), "validate",
+        spec.toString());
+    assertThat(code).isEqualTo(ExitCodes.INVALID);
+    return err.toString();
   }
 
   /** What bash's completion function offers for {@code line} (the cursor at its end). */
