@@ -29,7 +29,7 @@ public final class TreeWriter {
       throw new IOException("lab folder escapes " + parent);
     }
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + lab + ".new-");
+    Path staging = FreshFolder.create(parent, "." + lab + ".new-");
     Path previous = parent.resolve("." + lab + ".old-" + ProcessHandle.current().pid());
     try {
       for (RenderedFile file : files) {
