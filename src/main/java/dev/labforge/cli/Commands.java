@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** What each subcommand does; picocli only parses. Every path returns an exit code. */
 final class Commands {
@@ -80,15 +81,19 @@ final class Commands {
       return ExitCodes.INTERNAL;
     }
     try {
-      return check ? compare(outDir, lab, files) : write(outDir, lab, files);
+      Set<String> only = Set.copyOf(targets);
+      return check ? compare(outDir, lab, files, only) : write(outDir, lab, files, only);
+    } catch (TreeWriter.RefusedException e) {
+      err.println("labforge: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (IOException e) {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
   }
 
-  private int write(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    TreeWriter.write(outDir, lab.name(), files);
+  private int write(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
+    TreeWriter.write(outDir, lab.name(), files, only, note -> err.println("labforge: " + note));
     Path base = outDir.resolve(lab.name());
     for (RenderedFile file : files) {
       out.println(base.resolve(file.path()));
@@ -96,8 +101,8 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  private int compare(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    List<String> differ = TreeWriter.differences(outDir, lab.name(), files);
+  private int compare(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
+    List<String> differ = TreeWriter.differences(outDir, lab.name(), files, only);
     Path base = outDir.resolve(lab.name());
     if (differ.isEmpty()) {
       out.println(base + ": up to date (" + count(files.size(), "file") + ")");
