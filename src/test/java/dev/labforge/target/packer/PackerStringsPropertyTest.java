@@ -1,5 +1,6 @@
 package dev.labforge.target.packer;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,7 @@ class PackerStringsPropertyTest {
   }
 
   @Property(tries = 2)
+  @NeedsTools(hcl2json = true)
   void templatesReadAsHashiCorpsParserReadsThem(@ForAll @Size(40) List<@From("nasty") String> batch) throws Exception {
     Hcl2Json.require();
     Map<String, String> texts = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.labforge.target.terraform;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ class TerraformStringsProperty {
   private final List<Path> temps = new ArrayList<>();
 
   @Property(tries = 6)
+  @NeedsTools("terraform")
   void stringsReachTerraformExactly(@ForAll("names") List<String> names) throws Exception {
     RealTools.require("terraform");
     List<String> all = new ArrayList<>(TRICKY);

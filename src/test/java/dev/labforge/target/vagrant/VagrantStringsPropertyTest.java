@@ -1,5 +1,6 @@
 package dev.labforge.target.vagrant;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,7 @@ class VagrantStringsPropertyTest {
    * Vagrant validates it ({@code vagrant validate -p}), real bash decodes and writes the values.
    */
   @Property(tries = 4)
+  @NeedsTools({"ruby", "bash", "base64", "vagrant"})
   void specStringsReachTheGuestByteForByte(@ForAll("samples") List<Sample> samples) throws Exception {
     Path work = Files.createTempDirectory("labforge-vagrant-prop-");
     String vagrantfile = VagrantTarget.text(lab(samples, work.resolve("spec")), TEMPLATES);
