@@ -32,7 +32,8 @@ final class Commands {
 
   private Loaded load(Path specPath) {
     try {
-      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
+      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE)
+          : specPath.toString().equals(SpecInput.STDIN) ? SpecInput.stdin(context.in()) : SpecInput.file(specPath);
       return new Loaded(input, Generator.load(input), ExitCodes.OK);
     } catch (InvalidSpecException e) {
       err.print(e.diagnostics().format());
