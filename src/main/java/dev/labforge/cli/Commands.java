@@ -7,7 +7,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
-import dev.labforge.target.Targets;
+import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -82,7 +82,10 @@ final class Commands {
       return ExitCodes.INTERNAL;
     }
     try {
-      Set<String> only = Set.copyOf(targets);
+      // -t X replaces X's folder and those of the targets X requires; everything else is kept
+      Set<String> only = targets.isEmpty() ? Set.of()
+          : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
+              .collect(java.util.stream.Collectors.toSet());
       return check ? compare(outDir, lab, files, only) : write(outDir, lab, files, only);
     } catch (TreeWriter.RefusedException e) {
       err.println("labforge: " + e.getMessage());

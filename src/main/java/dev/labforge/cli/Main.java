@@ -27,6 +27,7 @@ public final class Main {
     PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
     Context context = new Context(in, out, err);
     CommandLine cli = new CommandLine(new RootCommand(context));
+    TargetHelp.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

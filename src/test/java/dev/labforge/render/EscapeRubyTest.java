@@ -4,7 +4,7 @@ import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
