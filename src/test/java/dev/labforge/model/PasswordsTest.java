@@ -3,7 +3,7 @@ package dev.labforge.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

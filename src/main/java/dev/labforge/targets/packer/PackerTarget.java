@@ -67,10 +67,10 @@ public final class PackerTarget implements Target {
       files.addAll(Seeds.files(plan, templates));
       Provisioners provisioners = new Provisioners(plan);
       files.add(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
-          Provisioners.script(provisioners.commandLines()), "PackerTarget", Format.TEXT, null));
+          Provisioners.script(provisioners.commandLines()), "PackerTarget", Formats.TEXT, null));
       if (!image.files().isEmpty()) {
         files.add(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
-            Provisioners.script(provisioners.installLines()), "PackerTarget", Format.TEXT, null));
+            Provisioners.script(provisioners.installLines()), "PackerTarget", Formats.TEXT, null));
       }
       List<GuestFile> guestFiles = image.files();
       for (int i = 0; i < guestFiles.size(); i++) {

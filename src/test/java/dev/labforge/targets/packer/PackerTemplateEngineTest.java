@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.render.Escape;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

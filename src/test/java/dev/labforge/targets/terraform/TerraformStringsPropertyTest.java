@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * survive the trip into HCL and out of Terraform's own evaluation exactly, up to Unicode NFC: HCL
  * normalizes every string to NFC while parsing, which no escaping can prevent.
  */
-class TerraformStringsProperty {
+class TerraformStringsPropertyTest {
   static final List<String> TRICKY = List.of("${var.x}", "%{ if true }", "$${", "%%{", "$$${x}", "\\", "\"",
       "\n", "\r\n", "\t", "~}", "#{ruby}", "é", "e\u0301", "😀", "\u0000", "\u001f", "\u007f", "\u2028", "$", "%");
   private final List<Path> temps = new ArrayList<>();
