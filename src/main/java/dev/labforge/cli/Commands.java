@@ -73,13 +73,7 @@ final class Commands {
     try {
       files = Generator.render(lab, input, targets);
     } catch (RenderException e) {
-      err.println("labforge: internal error: " + e.getMessage());
-      if (context.verbose()) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(this is a labforge bug in " + e.origin() + "; run with --verbose for details)");
-      }
-      return ExitCodes.INTERNAL;
+      return context.internal(e.getMessage(), e, e.origin());
     }
     try {
       // -t X replaces X's folder and those of the targets X requires; everything else is kept

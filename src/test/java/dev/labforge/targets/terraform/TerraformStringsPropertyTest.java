@@ -107,9 +107,8 @@ class TerraformStringsPropertyTest {
       images.add(new Image("img-" + i, image.os(), image.release(), image.sourceUrl(), image.sourceChecksum(),
           image.sourceFormat(), image.builders(), image.vagrantBox(), strings.get(i), image.packages(), image.commands()));
       Machine m = template;
-      machines.add(new Machine("m-" + i, i, m.description(), "img-" + i, m.cpus(), m.memoryMib(), m.diskMib(),
-          m.nestedVirtualization(), m.timezone(), List.of(user), m.packages(), m.disks(), m.nics(), m.files(),
-          m.commands(), m.scripts(), m.instanceId()));
+      machines.add(m.toBuilder().name("m-" + i).index(i).image("img-" + i).users(List.of(user))
+          .hostname("m-" + i).fqdn(null).build());
       flavors.put("m-" + i, strings.get(i));
     }
     TargetSettings t = base.targets();
