@@ -5,6 +5,7 @@ import dev.labforge.Generator.InvalidSpecException;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
+import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.targets.Targets;
@@ -72,6 +73,9 @@ final class Commands {
     List<RenderedFile> files;
     try {
       files = Generator.render(lab, input, targets);
+    } catch (OutputTooLargeException e) {
+      err.println("labforge: error: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (RenderException e) {
       return context.internal(e.getMessage(), e, e.origin());
     }

@@ -121,4 +121,29 @@ class UserMistakesTest {
     assertThat(target.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(target.err()).doesNotContain("\u001b", "\u0007").contains("\\x1b]0;owned\\x07");
   }
+
+  @Test
+  void fileContentOverItsLimitIsALocatedErrorNamingTheLimit() throws IOException {
+    String big = "x".repeat(1024 * 1024 + 1);
+    Cli.Result r = validate(SPEC.replace("name: m, image: deb",
+        "name: m, image: deb, files: [{ path: /big, content: " + big + " }]"));
+    assertUserError(r, "lab.yaml:9:", "/machines/0/files/0/content: must be at most 1048576 characters");
+    // the 1 MiB source line is shown as a window around the column, the caret under it
+    String[] lines = r.err().split("\n");
+    assertThat(lines[1]).startsWith("machines: [{ name: m, image: deb, files: [{ path: /big, content: xxx").endsWith("...")
+        .hasSizeLessThan(210);
+    assertThat(lines[2]).isEqualTo(" ".repeat(lines[1].indexOf("content: ") + 9) + "^");
+  }
+
+  @Test
+  void aLabWideFileOverTheOutputLimitIsExitOneNamingFileSizeAndLimit() throws IOException {
+    // 70 machines with 1 MiB each: every per-machine file stays small, the lab-wide ones do not
+    String full = "x".repeat(1024 * 1024);
+    Path spec = tmp.resolve("lab.yaml");
+    Files.writeString(spec, SPEC.replace("name: m, image: deb",
+        "name: m, image: deb, count: 70, files: [{ path: /big, content: " + full + " }]"));
+    Cli.Result r = Cli.run("gen", spec.toString(), "-o", tmp.resolve("out").toString());
+    assertUserError(r, "the rendered file ", " bytes, over labforge's output limit of 67108864 bytes per file");
+    assertThat(tmp.resolve("out/mistakes")).doesNotExist();
+  }
 }
