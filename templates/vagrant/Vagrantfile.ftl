@@ -72,6 +72,13 @@ LABFORGE_PACKAGES = <<~'SH'
 <#noparse>
 SH
 </#noparse>
+<#if v.providers?seq_contains("libvirt")>
+
+# vagrant-libvirt's domain type. Unset, the box decides (vagrant-libvirt's default is kvm).
+# LABFORGE_LIBVIRT_DRIVER=qemu runs the guests in QEMU's software emulation (TCG), for a host
+# without KVM; nested virtualization (cpu_mode host-passthrough) needs kvm.
+LABFORGE_LIBVIRT_DRIVER = ENV['LABFORGE_LIBVIRT_DRIVER']
+</#if>
 
 Vagrant.configure("2") do |config|
 <#if !v.syncedFolder>
@@ -122,6 +129,7 @@ end
 
     m.vm.provider :libvirt do |lv|
       lv.default_prefix = ${esc.ruby(l.defaultPrefix)}
+      lv.driver = LABFORGE_LIBVIRT_DRIVER if LABFORGE_LIBVIRT_DRIVER
       lv.cpus = ${l.cpus}
       lv.memory = ${l.memory}
 <#if l.nested>

@@ -57,6 +57,15 @@ final class Commands {
     return ExitCodes.OK;
   }
 
+  int show(Path specPath) {
+    Loaded loaded = load(specPath);
+    if (loaded.lab() == null) {
+      return loaded.failure();
+    }
+    ShowAction.print(loaded.lab(), out);
+    return ExitCodes.OK;
+  }
+
   int gen(Path specPath, Path outDir, List<String> targets, boolean check) {
     for (String id : targets) {
       if (Targets.byId(id).isEmpty()) {

@@ -53,6 +53,13 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
     return new Commands(context).validate(specPath);
   }
 
+  @Command(name = "show", description = "Print the lab as tables: machines with their NICs, users; networks.")
+  int show(
+      @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
+          description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath) {
+    return new Commands(context).show(specPath);
+  }
+
   @Command(name = "gen", description = "Validate, render, validate the outputs, write DIR/<lab>/.")
   int gen(
       @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",

@@ -93,7 +93,16 @@ public final class CloudInitTarget implements Target {
    * the seed in their own files (the LXD profiles) call this, so their copy is byte-identical.
    */
   public static String userData(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine,
+        EtcHosts.text(lab, machine, templates)));
+  }
+
+  /**
+   * The machine's whole {@code /etc/hosts} (every lab machine in it), or null when the spec writes
+   * that file itself. The Vagrant provisioning writes this same text.
+   */
+  public static String etcHosts(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    return EtcHosts.text(lab, machine, templates);
   }
 
   /** The machine's NoCloud {@code network-config} (version 2), as this target writes it. */

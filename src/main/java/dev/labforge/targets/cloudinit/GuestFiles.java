@@ -17,8 +17,17 @@ public final class GuestFiles {
   public static final String SCRIPT_MODE = "0755";
   public static final String ROOT_OWNER = "root:root";
 
-  /** One file; {@code encoding} is "b64" (and {@code content} base64) or null (content as is). */
-  public record GuestFileEntry(String path, String permissions, String owner, String encoding, String content) {}
+  /**
+   * One file; {@code encoding} is "b64" (and {@code content} base64) or null (content as is).
+   * {@code defer} is false only for labforge's own root-owned files that must exist early
+   * (/etc/hosts, before the hostname is set).
+   */
+  public record GuestFileEntry(String path, String permissions, String owner, String encoding, String content,
+      boolean defer) {
+    public GuestFileEntry(String path, String permissions, String owner, String encoding, String content) {
+      this(path, permissions, owner, encoding, content, true);
+    }
+  }
 
   private GuestFiles() {}
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The shell provisioners of one machine, giving it what its cloud-init seed gives: time zone,
- * users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
+ * the lab's /etc/hosts, users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
  * files come first so packages, commands and scripts find them, as on a cloud-init first boot.
  */
 final class Steps {
@@ -30,9 +30,13 @@ final class Steps {
 
   private Steps() {}
 
-  static List<StepView> of(Machine machine, String packageManager) {
+  /** {@code etcHosts}: the machine's whole /etc/hosts as its cloud-init seed writes it, or null. */
+  static List<StepView> of(Machine machine, String packageManager, String etcHosts) {
     Steps s = new Steps();
     s.step("timezone", TIMEZONE, arg("timezone", machine.timezone()));
+    if (etcHosts != null) {
+      s.file("hosts: /etc/hosts", "/etc/hosts", etcHosts, "0644", "root:root");
+    }
     for (User u : machine.users()) {
       s.step("user " + u.name(), USER, arg("name", u.name()), arg("shell", u.shell()), list("groups", u.groups()),
           list("ssh_authorized_keys", u.sshAuthorizedKeys()),

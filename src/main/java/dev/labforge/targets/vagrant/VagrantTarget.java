@@ -52,7 +52,7 @@ public final class VagrantTarget implements Target {
 
   /** The Vagrantfile text, its view checked against its schema first. */
   public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
-    VagrantView view = VagrantViews.of(lab);
+    VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
     return templates.render(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
   }

@@ -85,6 +85,10 @@ class CloudInitProofTest {
     Map<String, String> files = new TreeMap<>();
     m.files().forEach((GuestFile g) -> files.put(g.path(), g.content()));
     m.scripts().forEach((Script s) -> files.put(s.guestPath(), s.content()));
+    String etcHosts = EtcHosts.text(lab, m, new dev.labforge.render.TemplateRenderer());
+    if (etcHosts != null) {
+      files.put(EtcHosts.PATH, etcHosts);
+    }
     assertThat(new TreeMap<>(JSON.convertValue(f.path("write_files"), Map.class))).isEqualTo(files);
     List<Object> run = new ArrayList<>(m.commands());
     m.scripts().forEach(s -> run.add(GuestCommands.argv(m, s)));

@@ -165,6 +165,10 @@ class VagrantAgreesWithModelTest {
       }
     }
     expected.add("timezone");
+    boolean hosts = m.files().stream().noneMatch(f -> f.path().equals("/etc/hosts"));
+    if (hosts) {
+      expected.add("hosts: /etc/hosts");
+    }
     m.users().forEach(u -> expected.add("user " + u.name()));
     m.disks().stream().filter(d -> d.mount() != null).forEach(d -> expected.add("disk " + d.name()));
     for (int f = 0; f < m.files().size(); f++) {
@@ -185,6 +189,16 @@ class VagrantAgreesWithModelTest {
     String manager = lab.image(m.image()).packageManager();
     int step = 0;
     assertThat(values.get(step++).text("timezone")).isEqualTo(m.timezone());
+    if (hosts) {
+      // The lab's /etc/hosts: every fixed address of every machine, named <machine>-<network>.
+      GuestShell.Values v = values.get(step++);
+      assertThat(List.of(v.text("path"), v.text("mode"), v.text("owner"))).containsExactly("/etc/hosts", "0644", "root:root");
+      List<String> lines = v.text("content").lines().toList();
+      for (Machine other : lab.machines()) {
+        other.nics().stream().filter(n -> !n.dhcp()).forEach(n -> assertThat(lines).as("%s sees %s", m.name(), n.ip())
+            .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip()).contains(other.name() + "-" + n.network())));
+      }
+    }
     for (User u : m.users()) {
       GuestShell.Values v = values.get(step++);
       assertThat(v.text("name")).isEqualTo(u.name());
