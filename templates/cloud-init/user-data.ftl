@@ -40,6 +40,12 @@ packages:
 <#else>
 package_update: false
 </#if>
+<#if boot?has_content>
+bootcmd:
+<#list boot as argv>
+  - [<#list argv as a>${esc.yaml(a)}<#sep>, </#sep></#list>]
+</#list>
+</#if>
 <#if files?has_content>
 write_files:
 <#list files as f>

@@ -1,5 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Script;
@@ -9,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The spec's files, then its scripts, as write_files entries. Every entry is deferred to the final
+ * The spec's files, then its scripts, then a router's sysctl file, as write_files entries. Every entry is deferred to the final
  * stage: owners like lab:lab exist only after users-groups ran, and a file under a data disk's
  * mount point would otherwise be hidden by the mount.
  */
@@ -38,6 +39,9 @@ public final class GuestFiles {
     }
     for (Script s : machine.scripts()) {
       entries.add(entry(s.guestPath(), s.content(), SCRIPT_MODE, ROOT_OWNER));
+    }
+    if (machine.forwarding()) {
+      entries.add(entry(Forwarding.SYSCTL_FILE, Forwarding.SYSCTL_CONTENT, "0644", ROOT_OWNER));
     }
     return entries;
   }

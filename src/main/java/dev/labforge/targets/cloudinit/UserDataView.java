@@ -2,6 +2,7 @@ package dev.labforge.targets.cloudinit;
 
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
+import dev.labforge.model.Forwarding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ final class UserDataView {
     m.put("files", files);
     m.put("disks", GuestDisks.of(machine));
     m.put("run", GuestCommands.of(machine));
+    // Early in every boot: a router forwards before its final stage, where the sysctl file is written.
+    m.put("boot", machine.forwarding() ? List.of(Forwarding.ENABLE) : List.of());
     // cloud-init fills in $UPTIME; the machine and lab names are plain [a-z0-9-].
     m.put("finalMessage", "labforge: " + machine.name() + " of lab " + lab.name()
         + " is up after $UPTIME seconds");

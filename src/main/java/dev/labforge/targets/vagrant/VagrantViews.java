@@ -36,9 +36,10 @@ final class VagrantViews {
     boolean anyDisks = lab.machines().stream().anyMatch(m -> !m.disks().isEmpty());
     boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
     String labComment = lab.description().isBlank() ? lab.name() : lab.name() + ": " + lab.description();
+    boolean routing = machines.stream().flatMap(m -> m.steps().stream()).anyMatch(s -> Steps.ROUTING.equals(s.script()));
     return new VagrantView(Escape.rubyComment(Path.of(lab.specName()).getFileName().toString()), lab.name(),
         Escape.rubyComment(labComment), providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
-        machines);
+        routing, machines);
   }
 
   private static MachineView machine(Lab lab, Machine m, List<String> providers, String etcHosts) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Disk;
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -177,6 +178,10 @@ class VagrantAgreesWithModelTest {
     if (!m.packages().isEmpty()) {
       expected.add("packages");
     }
+    List<String> routes = m.nics().stream().flatMap(n -> n.routes().stream()).map(r -> r.to() + " " + r.via()).toList();
+    if (m.forwarding() || !routes.isEmpty()) {
+      expected.add("routing");
+    }
     for (int c = 0; c < m.commands().size(); c++) {
       expected.add("command " + (c + 1));
     }
@@ -222,6 +227,14 @@ class VagrantAgreesWithModelTest {
       GuestShell.Values v = values.get(step++);
       assertThat(v.text("manager")).isEqualTo(manager);
       assertThat(v.text("packages")).isEqualTo(lines(m.packages()));
+    }
+    if (m.forwarding() || !routes.isEmpty()) {
+      GuestShell.Values v = values.get(step++);
+      assertThat(v.text("sysctl_file")).isEqualTo(m.forwarding() ? Forwarding.SYSCTL_FILE : "");
+      assertThat(v.text("sysctl_content")).isEqualTo(m.forwarding() ? Forwarding.SYSCTL_CONTENT : "");
+      assertThat(v.text("routes")).isEqualTo(lines(routes));
+      JsonNode p = provisioners.get(names.indexOf("routing"));
+      assertThat(p.path("opts").path("run").asText()).as("routes come back on every up").isEqualTo("always");
     }
     int firstCommand = names.indexOf("command 1");
     for (int c = 0; c < m.commands().size(); c++) {

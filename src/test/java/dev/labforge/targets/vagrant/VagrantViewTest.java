@@ -44,7 +44,7 @@ class VagrantViewTest {
     MachineView broken = new MachineView(m.name(), m.primary(), m.comment(), m.box(), m.hostname(), List.of(colons),
         m.libvirt(), m.virtualbox(), m.vmware(), m.steps());
     VagrantView bad = new VagrantView(view.specFile(), view.lab(), view.labComment(), view.providers(),
-        view.syncedFolder(), view.experimentalDisks(), List.of(broken));
+        view.syncedFolder(), view.experimentalDisks(), view.routing(), List.of(broken));
     assertThatThrownBy(() -> ViewValidation.check(bad, "templates/vagrant/Vagrantfile.ftl"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("/machines/0/networks/0/virtualboxMac");
