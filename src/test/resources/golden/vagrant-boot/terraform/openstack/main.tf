@@ -24,14 +24,14 @@ locals {
       user_data   = "../../cloud-init/alpha/user-data"
       ports       = ["alpha/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-6016cd146ab9417c"
+      instance_id = "iid-66de72442deb4fc4"
     }
     "beta" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/beta/user-data"
       ports       = ["beta/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-994e8c688c27d6b9"
+      instance_id = "iid-3f7bb9a8be452330"
     }
   }
 
