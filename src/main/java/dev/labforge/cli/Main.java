@@ -2,6 +2,7 @@ package dev.labforge.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the JVM; everything else returns a code. */
@@ -11,20 +12,33 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(out, err, args);
+    int code = run(System.getenv(), Colour.stderrIsTerminal(), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(Map.of(), false, out, err, args);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, in an environment: {@code env} holds the
+   * variables labforge reads, {@code stderrIsTerminal} whether diagnostics may be coloured.
+   */
+  public static int run(Map<String, String> env, boolean stderrIsTerminal, PrintWriter out, PrintWriter err,
+      String... args) {
     Context context = new Context(out, err);
+    context.env(env);
+    if (Colour.wanted(env, stderrIsTerminal)) {
+      context.style(new Colour.Ansi());
+    }
     CommandLine cli = new CommandLine(new RootCommand(context));
     TargetHelp.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(env)));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> context.internal(e.toString(), e));
     cli.setParameterExceptionHandler((e, args1) -> {
       err.println("labforge: " + e.getMessage());
@@ -37,8 +51,9 @@ public final class Main {
     return code;
   }
 
-  private static CommandLine.Help.Ansi ansi() {
-    if (System.getenv("NO_COLOR") != null) {
+  /** Help text: picocli's own terminal test, but never with NO_COLOR. */
+  private static CommandLine.Help.Ansi ansi(Map<String, String> env) {
+    if (env.containsKey("NO_COLOR")) {
       return CommandLine.Help.Ansi.OFF;
     }
     return CommandLine.Help.Ansi.AUTO;

@@ -11,6 +11,7 @@ import java.util.List;
 final class UnifiedDiff {
   static final int CONTEXT = 3;
   private static final long MAX_CELLS = 4_000_000L;
+  private static final String NO_NEWLINE = "\\ No newline at end of file";
 
   private UnifiedDiff() {}
 
@@ -71,7 +72,11 @@ final class UnifiedDiff {
     out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount))
         .append(" @@\n");
     for (Edit e : hunk) {
-      out.append(e.op()).append(e.line()).append('\n');
+      if (e.line().endsWith("\n")) {
+        out.append(e.op()).append(e.line()).append(NO_NEWLINE).append('\n');
+      } else {
+        out.append(e.op()).append(e.line()).append('\n');
+      }
     }
   }
 
@@ -117,12 +122,13 @@ final class UnifiedDiff {
           edits.add(new Edit(' ', a.get(head + x), head + x + 1, head + y + 1));
           x++;
           y++;
-        } else if (y < m && (x == n || lcs[x][y + 1] >= lcs[x + 1][y])) {
-          edits.add(new Edit('+', b.get(head + y), head + x + 1, head + y + 1));
-          y++;
-        } else {
+        } else if (x < n && (y == m || lcs[x + 1][y] >= lcs[x][y + 1])) {
+          // on a tie the old line goes first, so a replacement reads "-old" then "+new" as in diff -u
           edits.add(new Edit('-', a.get(head + x), head + x + 1, head + y + 1));
           x++;
+        } else {
+          edits.add(new Edit('+', b.get(head + y), head + x + 1, head + y + 1));
+          y++;
         }
       }
     }
@@ -132,10 +138,15 @@ final class UnifiedDiff {
     return edits;
   }
 
+  /**
+   * The lines without their line feeds; a last line that has none keeps a "\n" as its mark (no
+   * line holds one otherwise), so it differs from the same line with one and prints diff's note.
+   */
   private static List<String> lines(String text) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-      lines.remove(lines.size() - 1);
+    String last = lines.remove(lines.size() - 1);
+    if (!last.isEmpty()) {
+      lines.add(last + "\n");
     }
     return lines;
   }

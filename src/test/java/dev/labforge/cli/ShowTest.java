@@ -25,6 +25,15 @@ class ShowTest {
   }
 
   @Test
+  void theReadmeShowsTheRealOutputAndTheTopologyPicture() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    assertThat(readme).contains("$ labforge show\n" + Cli.run("show").out() + "```\n");
+    assertThat(readme).contains("](docs/images/lpic3-353-topology.svg)");
+    assertThat(java.nio.file.Path.of("docs/images/lpic3-353-topology.svg")).as("the picture is the example's own")
+        .hasSameBinaryContentAs(java.nio.file.Path.of("src/test/resources/golden/lpic3-353/inventory/topology.svg"));
+  }
+
+  @Test
   void aMachineWithSeveralNicsGetsOneRowPerNicAndDhcpIsNamed() {
     Cli.Result r = Cli.run("show", "src/test/resources/specs/vagrant-edges.yaml");
     assertThat(r.code()).isZero();

@@ -49,6 +49,13 @@ public final class CloudInitTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    String m = lab.machines().get(0).name();
+    return List.of("boot a cloud image with a machine's seed (docs/targets/cloud-init.md has the whole command):",
+        "qemu-system-x86_64 ... -drive file=" + labDir + "/cloud-init/" + m + "/nocloud.iso,media=cdrom,readonly=on");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
   }

@@ -39,6 +39,14 @@ public final class InventoryTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("reach the machines by name, and see the lab (docs/targets/inventory.md):",
+        "ssh -F " + labDir + "/inventory/ssh_config " + lab.machines().get(0).name(),
+        "ansible -i " + labDir + "/inventory/ansible.yml all -m ping",
+        "xdg-open " + labDir + "/inventory/topology.svg");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new InventoryChecks.Ssh(), new InventoryChecks.AnsibleInventory(), new InventoryChecks.Dot());
   }

@@ -64,7 +64,7 @@ public final class InventoryViews {
         }
       }
       byImage.computeIfAbsent(m.image(), k -> new ArrayList<>()).add(m.name());
-      boolean forwarding = false;
+      boolean forwarding = m.forwarding();
       if (forwarding) {
         routers.add(m.name());
       }
@@ -104,7 +104,7 @@ public final class InventoryViews {
       List<Topology.Port> ports = m.nics().stream()
           .map(n -> new Topology.Port(n.ifname(), n.network(), n.ip(), n.mac().toLowerCase(java.util.Locale.ROOT)))
           .toList();
-      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), false, ports));
+      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), m.forwarding(), ports));
     }
     return new Topology(lab.name(), lab.description(), nets, hosts);
   }

@@ -41,6 +41,12 @@ public final class VagrantTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("bring the machines up (docs/targets/vagrant.md):",
+        "cd " + labDir + "/vagrant && vagrant up --provider=libvirt");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new RubySyntaxCheck(), new VagrantValidateCheck());
   }
