@@ -11,8 +11,6 @@ import java.util.Map;
  * when stderr is a terminal, and never with {@code NO_COLOR} set (no-color.org) or {@code TERM=dumb}.
  */
 final class Colour {
-  private static final String ESC = "\u001b[";
-
   private Colour() {}
 
   static boolean wanted(Map<String, String> env, boolean stderrIsTerminal) {
@@ -29,18 +27,25 @@ final class Colour {
     }
   }
 
-  /** Paints with ANSI escapes; user text has its own control characters shown as escapes first. */
+  /**
+   * Paints with ANSI escapes, as marks the {@link TerminalSafeWriter} turns into escapes (it shows
+   * every control character of user text as an escape); user text's own marks are escaped first.
+   */
   static final class Ansi implements Diagnostics.Style {
     @Override
     public String paint(String sgr, String text) {
-      return ESC + sgr + "m" + text + ESC + "0m";
+      return mark(sgr) + text + mark("0");
+    }
+
+    private static String mark(String sgr) {
+      return TerminalSafeWriter.SGR_START + sgr + TerminalSafeWriter.SGR_END;
     }
 
     @Override
     public String text(String text) {
       StringBuilder out = new StringBuilder(text.length());
       text.codePoints().forEach(c -> {
-        boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c <= 0x9f;
+        boolean control = TerminalSafeWriter.unsafe(c);
         if (control) {
           out.append(c < 0x80 ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
         } else {

@@ -5,6 +5,7 @@ import dev.labforge.Generator.InvalidSpecException;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
+import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** What each subcommand does; picocli only parses. Every path returns an exit code. */
 final class Commands {
@@ -33,7 +35,8 @@ final class Commands {
   /** Loads the spec; prints its errors, or its warnings (a valid spec that will not work as meant). */
   private Loaded load(Path specPath) {
     try {
-      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
+      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE)
+          : specPath.toString().equals(SpecInput.STDIN) ? SpecInput.stdin(context.in()) : SpecInput.file(specPath);
       Generator.Checked checked = Generator.check(input);
       if (!checked.warnings().isEmpty()) {
         context.diagnostics(checked.warnings());
@@ -101,28 +104,38 @@ final class Commands {
     List<RenderedFile> files;
     try {
       files = Generator.render(lab, input, targets, templates);
+    } catch (OutputTooLargeException e) {
+      err.println("labforge: error: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (RenderException e) {
       java.util.Optional<Integer> userError = TemplateOverrides.userError(templates, e, err);
       return userError.isPresent() ? userError.get() : context.internal(e.getMessage(), e, e.origin());
     }
     try {
+      // -t X replaces X's folder and those of the targets X requires; everything else is kept
+      Set<String> only = targets.isEmpty() ? Set.of()
+          : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
+              .collect(java.util.stream.Collectors.toSet());
       if (options.compareOnly()) {
         return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
-            files, TreeWriter.differences(outDir, lab.name(), files), options.diff());
+            files, TreeWriter.differences(outDir, lab.name(), files, only), options.diff());
       }
-      int code = write(outDir, lab, files);
+      int code = write(outDir, lab, files, only);
       if (!options.quiet()) {
         NextSteps.print(err, lab, outDir.resolve(lab.name()), Generator.targets(lab, targets));
       }
       return code;
+    } catch (TreeWriter.RefusedException e) {
+      err.println("labforge: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (IOException e) {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
   }
 
-  private int write(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    TreeWriter.write(outDir, lab.name(), files);
+  private int write(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
+    TreeWriter.write(outDir, lab.name(), files, only, note -> err.println("labforge: " + note));
     Path base = outDir.resolve(lab.name());
     for (RenderedFile file : files) {
       out.println(base.resolve(file.path()));

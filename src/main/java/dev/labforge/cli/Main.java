@@ -19,7 +19,7 @@ public final class Main {
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(Map.of(), false, out, err, args);
+    return run(System.in, Map.of(), false, out, err, args);
   }
 
   /**
@@ -28,9 +28,26 @@ public final class Main {
    */
   public static int run(Map<String, String> env, boolean stderrIsTerminal, PrintWriter out, PrintWriter err,
       String... args) {
-    Context context = new Context(out, err);
+    return run(System.in, env, stderrIsTerminal, out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the spec {@code -}. */
+  public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    return run(in, Map.of(), false, out, err, args);
+  }
+
+  /**
+   * Every character labforge prints passes a {@link TerminalSafeWriter}: user text cannot reach the
+   * terminal as a control sequence; only the colours labforge paints itself can.
+   */
+  public static int run(java.io.InputStream in, Map<String, String> env, boolean stderrIsTerminal,
+      PrintWriter rawOut, PrintWriter rawErr, String... args) {
+    boolean colour = Colour.wanted(env, stderrIsTerminal);
+    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut, false), true);
+    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr, colour), true);
+    Context context = new Context(in, out, err);
     context.env(env);
-    if (Colour.wanted(env, stderrIsTerminal)) {
+    if (colour) {
       context.style(new Colour.Ansi());
     }
     CommandLine cli = new CommandLine(new RootCommand(context));

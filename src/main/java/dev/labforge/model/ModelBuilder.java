@@ -31,6 +31,8 @@ public final class ModelBuilder {
   private final LocatedTree tree;
   private final JsonNode spec;
   private final String labName;
+  /** One crypt per user and password: at 50000 rounds, a lab of many machines would hash each again. */
+  private final Map<List<String>, String> hashes = new java.util.HashMap<>();
 
   private ModelBuilder(LocatedTree tree, Diagnostics diagnostics) {
     this.tree = tree;
@@ -231,7 +233,8 @@ public final class ModelBuilder {
     }
     for (JsonNode u : list) {
       String name = u.path("name").asText();
-      String hash = u.hasNonNull("password") ? Passwords.hash(labName, name, u.get("password").asText())
+      String hash = u.hasNonNull("password")
+          ? hashes.computeIfAbsent(List.of(name, u.get("password").asText()), k -> Passwords.hash(labName, k.get(0), k.get(1)))
           : u.hasNonNull("password_hash") ? u.get("password_hash").asText() : null;
       users.add(new User(name, u.path("sudo").asBoolean(false), strings(u.get("ssh_authorized_keys")), hash,
           strings(u.get("groups")), u.path("shell").asText("/bin/bash")));

@@ -17,7 +17,8 @@ public final class SpecRules {
       new RoutingRule(),
       new SizesRule(),
       new UsersRule(),
-      new PathsRule());
+      new PathsRule(),
+      new ControlCharactersRule());
 
   private SpecRules() {}
 

@@ -60,9 +60,14 @@ public final class Diagnostics {
           .append(style.paint(d.warning() ? Style.WARNING : Style.ERROR, d.kind()))
           .append(' ').append(style.text(d.what())).append('\n');
       if (d.line() > 0 && d.line() <= source.lineCount()) {
-        String text = source.line(d.line());
+        String line = source.line(d.line());
+        int start = windowStart(line, d.column());
+        int end = Math.min(line.length(), start + WIDTH);
+        end -= end < line.length() && Character.isHighSurrogate(line.charAt(end - 1)) ? 1 : 0;
+        String prefix = start > 0 ? "..." : "";
+        String text = prefix + line.substring(start, end) + (end < line.length() ? "..." : "");
         out.append(style.text(text)).append('\n');
-        out.append(style.paint(Style.CARET, caret(text, d.column()))).append('\n');
+        out.append(style.paint(Style.CARET, caret(text, d.column() - start + prefix.length()))).append('\n');
       }
     }
     long warnings = all.stream().filter(Diagnostic::warning).count();
@@ -76,6 +81,17 @@ public final class Diagnostics {
     }
     out.append(String.join(", ", counts)).append('\n');
     return out.toString();
+  }
+
+  // a one-line JSON spec or a 1 MiB value must not flood the terminal: show a window around the column
+  static final int WIDTH = 200;
+
+  private static int windowStart(String line, int column) {
+    if (line.length() <= WIDTH) {
+      return 0;
+    }
+    int start = Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length() - WIDTH));
+    return start > 0 && Character.isLowSurrogate(line.charAt(start)) ? start + 1 : start;
   }
 
   /** How {@link #format(Style)} marks its parts: plain text, or colour on a terminal. */

@@ -20,7 +20,6 @@ final class SchemaMessages {
       "^[0-9]+(\\.[0-9]+)? ?(MiB|GiB|TiB)$", "is not a size such as 512MiB, 2GiB or 1TiB (a bare integer is MiB)",
       "^0?[0-7]{3,4}$", "is not an octal mode; write it quoted, such as \"0644\"",
       "^[a-z_][a-z0-9_-]{0,31}$", "is not a valid user or group name (lowercase, digits, '_' and '-', at most 32)",
-      "^/[^\\n\\u0000]*$", "is not an absolute path without a line break",
       "^/[^\\u0000]*$", "is not an absolute path");
 
   private SchemaMessages() {}

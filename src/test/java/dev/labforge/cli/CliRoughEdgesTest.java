@@ -212,6 +212,18 @@ class CliRoughEdgesTest {
   }
 
   @Test
+  void userTextCannotPaintOrEscapeEvenWhenColourIsOn() throws IOException {
+    // a raw ESC sequence and labforge's own colour mark, written by the user into a value
+    Path spec = tmp.resolve("bad.yaml");
+    Files.writeString(spec, "version: 1\nname: \"x\\e[2J\\uFDD01;31\\uFDD1y\"\n");
+    String colour = coloured(Map.of("TERM", "xterm"), true, spec);
+    assertThat(colour.replaceAll("\u001b\\[(1|0|1;31|1;32)m", "")).doesNotContain("\u001b", "\ufdd0", "\ufdd1")
+        .contains("x\\x1b[2J\\ufdd01;31\\ufdd1y");
+    String plain = coloured(Map.of(), false, spec);
+    assertThat(plain).doesNotContain("\u001b", "\ufdd0").contains("x\\x1b[2J\\ufdd01;31\\ufdd1y");
+  }
+
+  @Test
   void colourIsForATerminalWithoutNoColorOrADumbTerm() {
     assertThat(Colour.wanted(Map.of(), true)).isTrue();
     assertThat(Colour.wanted(Map.of("TERM", "xterm"), true)).isTrue();

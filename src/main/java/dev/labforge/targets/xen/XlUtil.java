@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 /**
  * Xen's own xl.cfg parser without Xen: the packed xlcfg.py loads libxlutil.so.4.17 (the library
  * {@code xl} links, from Debian's xen-utils-4.17) with ctypes in /usr/bin/python3 and reports what
- * it read: every key's value, xl's integer reading, and each disk spec through xlu_disk_parse.
+ * it read (python3 is looked up on PATH like every other tool): every key's value, xl's integer reading, and each disk spec through xlu_disk_parse.
  */
 public final class XlUtil {
-  public static final String PYTHON = "/usr/bin/python3";
+  public static final String PYTHON = "python3";
   public static final String LIBRARY = "/usr/lib/x86_64-linux-gnu/libxlutil.so.4.17";
   static final String RESOURCE = "labforge/xen/xlcfg.py";
   private static final String MARK = "LABFORGE-JSON ";
@@ -29,8 +29,8 @@ public final class XlUtil {
 
   /** Null when Xen's parser can be loaded here, else why not. */
   public static String problem() {
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      return PYTHON + " is missing";
+    if (!Tools.system().has(PYTHON)) {
+      return PYTHON + " is not on PATH";
     }
     return Files.exists(Path.of(LIBRARY)) ? null : LIBRARY + " is missing (apt-get install xen-utils-4.17)";
   }
@@ -56,7 +56,8 @@ public final class XlUtil {
         }
         Files.write(script, in.readAllBytes());
       }
-      List<String> argv = new ArrayList<>(List.of(PYTHON, "-I", script.toString(), mode));
+      Path python = tools.find(PYTHON).orElseThrow(() -> new IOException(PYTHON + " is not on PATH"));
+      List<String> argv = new ArrayList<>(List.of(python.toString(), "-I", script.toString(), mode));
       argv.addAll(args);
       Tools.Run run = tools.run(dir, Map.of("LC_ALL", "C.UTF-8"), 120, argv.toArray(String[]::new));
       for (String line : run.output().split("\n")) {

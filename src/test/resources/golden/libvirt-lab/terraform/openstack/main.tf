@@ -34,21 +34,21 @@ locals {
       user_data   = "../../cloud-init/gw/user-data"
       ports       = ["gw/eth0", "gw/eth1"]
       ssh_user    = "lab"
-      instance_id = "iid-b51c5ae750425d76"
+      instance_id = "iid-6747e57a20755041"
     }
     "web" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/web/user-data"
       ports       = ["web/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-520f1b0d9beddc04"
+      instance_id = "iid-b1ea6afca2035aec"
     }
     "db" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/db/user-data"
       ports       = ["db/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-aeacc230dcdee2d5"
+      instance_id = "iid-34a119d17afd0ff4"
     }
   }
 

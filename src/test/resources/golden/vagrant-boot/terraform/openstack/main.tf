@@ -24,14 +24,14 @@ locals {
       user_data   = "../../cloud-init/alpha/user-data"
       ports       = ["alpha/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-5ae8b3932e1003a0"
+      instance_id = "iid-c81777a7237cd0cc"
     }
     "beta" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/beta/user-data"
       ports       = ["beta/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-a1c9fc63c45fd956"
+      instance_id = "iid-bfa1839282e02807"
     }
   }
 

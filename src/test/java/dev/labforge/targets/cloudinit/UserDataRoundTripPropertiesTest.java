@@ -18,7 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Arbitraries;
 
 /** Any file content and any command comes back out of user-data exactly, and passes the schemas. */
-class UserDataRoundTripProperties {
+class UserDataRoundTripPropertiesTest {
 
   @Property(tries = 400)
   void contentsAndCommandsSurviveExactly(@ForAll("texts") List<String> contents, @ForAll("commands") List<String> commands)

@@ -1,5 +1,6 @@
 package dev.labforge.targets.terraform;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +36,13 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * survive the trip into HCL and out of Terraform's own evaluation exactly, up to Unicode NFC: HCL
  * normalizes every string to NFC while parsing, which no escaping can prevent.
  */
-class TerraformStringsProperty {
+class TerraformStringsPropertyTest {
   static final List<String> TRICKY = List.of("${var.x}", "%{ if true }", "$${", "%%{", "$$${x}", "\\", "\"",
       "\n", "\r\n", "\t", "~}", "#{ruby}", "é", "e\u0301", "😀", "\u0000", "\u001f", "\u007f", "\u2028", "$", "%");
   private final List<Path> temps = new ArrayList<>();
 
   @Property(tries = 6)
+  @NeedsTools("terraform")
   void stringsReachTerraformExactly(@ForAll("names") List<String> names) throws Exception {
     RealTools.require("terraform");
     List<String> all = new ArrayList<>(TRICKY);
