@@ -1,19 +1,19 @@
 package dev.labforge;
 
-import dev.labforge.check.Diagnostics;
-import dev.labforge.check.SpecCheck;
+import dev.labforge.spec.Diagnostics;
+import dev.labforge.rules.SpecRules;
 import dev.labforge.model.Lab;
 import dev.labforge.model.ModelBuilder;
 import dev.labforge.output.Manifest;
-import dev.labforge.output.OutputCheck;
+import dev.labforge.output.OutputValidation;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
-import dev.labforge.render.Templates;
+import dev.labforge.render.TemplateRenderer;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecReader;
 import dev.labforge.spec.SpecSyntaxException;
-import dev.labforge.target.Target;
-import dev.labforge.target.Targets;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.Targets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /** Stages 1 to 5 in order: read, check, model, render, check outputs. Writing is the caller's. */
 public final class Generator {
-  private static final Templates TEMPLATES = new Templates();
+  private static final TemplateRenderer TEMPLATES = new TemplateRenderer();
 
   /** A spec that failed to read or check; {@code diagnostics} holds every problem. */
   public static final class InvalidSpecException extends Exception {
@@ -47,7 +47,7 @@ public final class Generator {
     } catch (SpecSyntaxException e) {
       throw new InvalidSpecException(e.diagnostics());
     }
-    Diagnostics diagnostics = SpecCheck.check(tree);
+    Diagnostics diagnostics = SpecRules.check(tree);
     if (!diagnostics.isEmpty()) {
       throw new InvalidSpecException(diagnostics);
     }
@@ -59,20 +59,19 @@ public final class Generator {
   }
 
   /**
-   * Renders the enabled targets among {@code only} (all when empty), checks every file against its
+   * Renders {@code only} (the enabled targets when empty) and the targets they require, checks every file against its
    * schema, and adds the manifest. Files are sorted by path.
    */
   public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only) throws RenderException {
+    List<String> selected = only.isEmpty()
+        ? Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList() : List.copyOf(only);
     List<RenderedFile> files = new ArrayList<>();
-    for (Target target : Targets.ALL) {
-      boolean selected = only.isEmpty() ? lab.targets().enabled(target.id()) : only.contains(target.id());
-      if (selected) {
-        files.addAll(target.render(lab, TEMPLATES));
-      }
+    for (Target target : Targets.withRequired(selected)) {
+      files.addAll(target.render(lab, TEMPLATES));
     }
     files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
     files.sort(Comparator.comparing(RenderedFile::path));
-    OutputCheck.check(files);
+    OutputValidation.check(files);
     return List.copyOf(files);
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labforge.render.RenderedFile;
-import dev.labforge.target.Target;
-import dev.labforge.target.Targets;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.Targets;
 import dev.labforge.testing.Specs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,14 +19,22 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What adding a target means: its class, its templates, its schemas, its golden output. */
+/** What adding a target means: ConventionTest fails until every piece is there. */
 class ConventionTest {
   static final Path TEMPLATES = Path.of("templates");
   static final Path SCHEMAS = Path.of("schemas");
 
+  static final Path SPEC_SCHEMA = SCHEMAS.resolve("lab-spec.schema.json");
+
+  /**
+   * A registered target has: templates, schemas (exactly the ones it declares), a golden folder
+   * for every example, docs/targets/<id>.md, at least one tool check, a settings record that reads
+   * an empty node, and a described settings entry in the spec schema.
+   */
   @Test
-  void everyTargetHasTemplatesSchemasAndGoldenOutput() throws IOException {
+  void everyTargetIsComplete() throws IOException {
     assertThat(new HashSet<>(Targets.ids())).hasSameSizeAs(Targets.ids());
+    JsonNode specSchema = new ObjectMapper().readTree(SPEC_SCHEMA.toFile());
     for (Target target : Targets.ALL) {
       String id = target.id();
       assertThat(files(TEMPLATES.resolve(id), ".ftl")).as("templates/%s/*.ftl", id).isNotEmpty();
@@ -35,7 +43,41 @@ class ConventionTest {
         Path golden = GoldenTest.GOLDEN.resolve(Specs.id(spec)).resolve(id);
         assertThat(golden).as("golden output of %s for %s", id, spec).isDirectory();
       }
+      assertThat(Path.of("docs/targets/" + id + ".md")).as("docs/targets/%s.md", id).isRegularFile();
+      assertThat(target.checks()).as("tool checks of %s", id).isNotEmpty();
+      assertThat(target.settings(com.fasterxml.jackson.databind.node.MissingNode.getInstance()))
+          .as("settings of %s from an empty spec", id).isNotNull();
+      JsonNode entry = resolve(specSchema, specSchema.path("properties").path("targets").path("properties").path(id));
+      assertThat(entry.isObject()).as("spec schema /properties/targets/properties/%s", id).isTrue();
+      assertThat(entry.path("description").asText()).as("description of the %s settings", id).isNotBlank();
+      assertThat(entry.path("properties").path("enabled").isObject()).as("%s settings have 'enabled'", id).isTrue();
+      entry.path("properties").fields().forEachRemaining(e -> assertThat(e.getValue().path("description").asText())
+          .as("description of targets.%s.%s", id, e.getKey()).isNotBlank());
+      for (String required : target.requires()) {
+        assertThat(Targets.ids()).as("%s requires %s", id, required).contains(required);
+      }
     }
+    List<String> entries = new ArrayList<>();
+    specSchema.path("properties").path("targets").path("properties").fieldNames().forEachRemaining(entries::add);
+    assertThat(entries).as("settings entries in the spec schema").containsExactlyElementsOf(Targets.ids());
+  }
+
+  /** Every class named *Check is a tool check of labforge check; "check" means nothing else. */
+  @Test
+  void onlyToolChecksAreNamedCheck() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    for (Path source : files(Path.of("src/main/java"), "Check.java")) {
+      String text = Files.readString(source);
+      if (!text.contains("implements ToolCheck") && !source.endsWith("ToolCheck.java")) {
+        wrong.add(source.toString());
+      }
+    }
+    assertThat(wrong).as("classes named *Check that are not tool checks").isEmpty();
+  }
+
+  private static JsonNode resolve(JsonNode root, JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/") ? root.at(ref.substring(1)) : node;
   }
 
   @Test
@@ -57,17 +99,20 @@ class ConventionTest {
         all.stream().filter(t -> !t.contains("/include/")).toList());
   }
 
+  /** The targets declare exactly the schemas packed under schemas/<id>/. */
   @Test
-  void schemaIndexListsExactlyThePackedSchemas() throws IOException {
+  void targetsDeclareExactlyThePackedSchemas() throws IOException {
     Set<String> onDisk = new TreeSet<>();
     for (Path schema : files(SCHEMAS, ".schema.json")) {
       String name = SCHEMAS.relativize(schema).toString().replace('\\', '/');
       onDisk.add(name.substring(0, name.length() - ".schema.json".length()));
     }
     onDisk.remove("lab-spec");
-    Set<String> indexed = new TreeSet<>(Files.readAllLines(SCHEMAS.resolve("index.txt")));
-    indexed.removeIf(String::isBlank);
-    assertThat(indexed).isEqualTo(onDisk);
+    onDisk.remove("manifest");
+    assertThat(new TreeSet<>(Targets.schemas())).isEqualTo(onDisk);
+    for (Target target : Targets.ALL) {
+      assertThat(target.schemas()).as("schemas of %s", target.id()).allMatch(n -> n.startsWith(target.id() + "/"));
+    }
   }
 
   @Test

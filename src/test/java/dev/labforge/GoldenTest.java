@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.testing.Specs;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class GoldenTest {
 
   private static void compare(Path spec) throws IOException {
     Path golden = GOLDEN.resolve(Specs.id(spec));
-    List<RenderedFile> files = Specs.render(spec).stream().filter(f -> f.format() != Format.BINARY).toList();
+    List<RenderedFile> files = Specs.render(spec).stream().filter(f -> f.format() != Formats.BINARY).toList();
     if (UPDATE) {
       if (Files.exists(golden)) {
         try (Stream<Path> walk = Files.walk(golden)) {

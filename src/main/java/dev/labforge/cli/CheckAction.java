@@ -1,9 +1,10 @@
 package dev.labforge.cli;
 
 import dev.labforge.output.Manifest;
-import dev.labforge.tools.ToolCheck;
-import dev.labforge.tools.ToolChecks;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.output.ManifestCheck;
+import dev.labforge.targets.Targets;
+import dev.labforge.targets.Tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class CheckAction {
     Tools tools = Tools.system();
     int failed = 0;
     for (Path lab : labs) {
-      for (ToolCheck check : ToolChecks.ALL) {
+      for (ToolCheck check : checks()) {
         List<String> missing = check.requires().stream().filter(t -> !tools.has(t)).toList();
         if (!missing.isEmpty()) {
           out.println("skip " + check.name() + ": " + String.join(", ", missing) + " not found");
@@ -65,6 +66,14 @@ final class CheckAction {
     }
     out.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+
+  /** The manifest first, then every target's checks in registry order. */
+  private static List<ToolCheck> checks() {
+    List<ToolCheck> checks = new ArrayList<>();
+    checks.add(new ManifestCheck());
+    checks.addAll(Targets.checks());
+    return checks;
   }
 
   private static List<Path> labs(Path dir) throws IOException {

@@ -7,7 +7,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
-import dev.labforge.target.Targets;
+import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -20,6 +20,7 @@ public final class Main {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Context context = new Context(out, err);
     CommandLine cli = new CommandLine(new RootCommand(context));
+    TargetHelp.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,6 +1,6 @@
 package dev.labforge.cli;
 
-import dev.labforge.Version;
+import dev.labforge.output.Version;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,10 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "labforge",
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.VersionProvider.class,
-    description = {
-      "Turns one lab spec into Packer templates, cloud-init seeds and config drives,",
-      "a multi-machine Vagrantfile and Terraform for OpenStack, each checked before it is written."
-    },
+    description = "Turns one lab spec into every target's files, each checked before it is written.",
     footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error."},
     subcommandsRepeatable = false)
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
@@ -61,8 +58,8 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
           description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath,
       @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
           description = "Output folder (default: ${DEFAULT-VALUE}).") java.nio.file.Path out,
-      @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
-          description = "Only these targets.") java.util.List<String> targets,
+      @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",", completionCandidates = TargetHelp.Ids.class,
+          description = "Only these targets (and the targets they require): ${COMPLETION-CANDIDATES}.") java.util.List<String> targets,
       @Option(names = "--check", description = "Write nothing; exit 1 if DIR differs from what gen would write.")
           boolean check) {
     return new Commands(context).gen(specPath, out, targets == null ? java.util.List.of() : targets, check);

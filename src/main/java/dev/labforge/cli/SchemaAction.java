@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
+import dev.labforge.targets.Targets;
 
 /** {@code labforge schema [lab|TARGET/FILE]}: prints a packed schema. */
 final class SchemaAction {
@@ -40,21 +41,11 @@ final class SchemaAction {
     return ExitCodes.USAGE;
   }
 
-  /** Schema names from the index Maven cannot give us at run time, so we list them ourselves. */
+  /** "lab", the manifest's and every target's schema names. */
   static List<String> known() {
-    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>(Targets.schemas());
     names.add("lab");
-    try (InputStream in = SchemaAction.class.getClassLoader().getResourceAsStream("schemas/index.txt")) {
-      if (in != null) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          if (!line.isBlank()) {
-            names.add(line.strip());
-          }
-        }
-      }
-    } catch (IOException e) {
-      // The list is only a hint in an error message.
-    }
+    names.add("manifest");
     return List.copyOf(names);
   }
 }

@@ -1,5 +1,6 @@
 package dev.labforge.model;
 
+import dev.labforge.spec.Ipv4;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,11 @@
 package dev.labforge.model;
 
+import dev.labforge.spec.Ipv4;
+import dev.labforge.spec.Sizes;
+import dev.labforge.spec.Expansion;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.check.Diagnostics;
-import dev.labforge.check.Reporter;
+import dev.labforge.spec.Diagnostics;
+import dev.labforge.spec.Reporter;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecFiles;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Stage 3: builds the immutable {@link Lab} from a spec that passed {@code SpecCheck}. The only
+ * Stage 3: builds the immutable {@link Lab} from a spec that passed {@code SpecRules}. The only
  * problem left to find here is a network with no free address for a derived IP.
  */
 public final class ModelBuilder {
@@ -174,23 +177,16 @@ public final class ModelBuilder {
   }
 
   private TargetSettings targets() {
-    JsonNode t = spec.path("targets");
     java.util.Set<String> disabled = new java.util.TreeSet<>();
-    t.fields().forEachRemaining(e -> {
+    Map<String, JsonNode> nodes = new TreeMap<>();
+    spec.path("targets").fields().forEachRemaining(e -> {
+      nodes.put(e.getKey(), e.getValue().deepCopy());
       if (!e.getValue().path("enabled").asBoolean(true)) {
         disabled.add(e.getKey());
       }
     });
-    List<String> providers = strings(t.path("vagrant").get("providers"));
-    JsonNode tf = t.path("terraform");
-    Map<String, String> flavors = new TreeMap<>();
-    tf.path("flavors").fields().forEachRemaining(e -> flavors.put(e.getKey(), e.getValue().asText()));
     return new TargetSettings(java.util.Collections.unmodifiableSet(disabled),
-        providers.isEmpty() ? List.of("libvirt", "virtualbox", "vmware_desktop") : providers,
-        t.path("vagrant").path("synced_folder").asBoolean(false),
-        tf.path("external_network").asText("public"), java.util.Collections.unmodifiableMap(flavors),
-        tf.path("floating_ips").asBoolean(false),
-        tf.hasNonNull("ssh_allowed_from") ? tf.get("ssh_allowed_from").asText() : null);
+        java.util.Collections.unmodifiableMap(nodes));
   }
 
   /** "644" and "0644" mean the same; outputs always get four digits. */

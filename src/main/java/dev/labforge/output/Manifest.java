@@ -3,9 +3,10 @@ package dev.labforge.output;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.Version;
+import dev.labforge.output.Version;
 import dev.labforge.model.Ids;
 import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
 import dev.labforge.render.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class Manifest {
       entry.put("size", f.content().length);
     });
     String text = dev.labforge.render.Json.pretty(root);
-    return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Format.JSON, SCHEMA);
+    return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Formats.JSON, SCHEMA);
   }
 
   /** The paths a previous run recorded, to tell generated files from the user's own. */

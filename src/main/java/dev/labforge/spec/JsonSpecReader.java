@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.check.Diagnostics;
+import dev.labforge.spec.Diagnostics;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

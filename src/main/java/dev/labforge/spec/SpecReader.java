@@ -1,6 +1,6 @@
 package dev.labforge.spec;
 
-import dev.labforge.check.Diagnostics;
+import dev.labforge.spec.Diagnostics;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

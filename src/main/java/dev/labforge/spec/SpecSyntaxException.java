@@ -1,6 +1,6 @@
 package dev.labforge.spec;
 
-import dev.labforge.check.Diagnostics;
+import dev.labforge.spec.Diagnostics;
 
 /** The spec could not be read at all: syntax error, hostile input, wrong encoding. */
 public final class SpecSyntaxException extends Exception {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.check.Diagnostics;
+import dev.labforge.spec.Diagnostics;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.HashMap;

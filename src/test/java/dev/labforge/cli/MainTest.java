@@ -2,7 +2,7 @@ package dev.labforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.Version;
+import dev.labforge.output.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

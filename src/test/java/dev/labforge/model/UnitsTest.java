@@ -1,5 +1,8 @@
 package dev.labforge.model;
 
+import dev.labforge.spec.Ipv4;
+import dev.labforge.spec.Sizes;
+import dev.labforge.spec.SshKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
 import dev.labforge.render.RenderedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class TreeWriterTest {
   Path tmp;
 
   static RenderedFile file(String path, String text) {
-    return RenderedFile.text(path, text, "test", Format.TEXT, null);
+    return RenderedFile.text(path, text, "test", Formats.TEXT, null);
   }
 
   @Test

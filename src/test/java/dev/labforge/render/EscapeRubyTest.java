@@ -3,7 +3,7 @@ package dev.labforge.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

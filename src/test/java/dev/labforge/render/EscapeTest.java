@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labforge.testing.NastyStrings;
 import dev.labforge.testing.RealTools;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.labforge.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.labforge.tools.Tools;
+import dev.labforge.targets.Tools;
 
 /**
  * Tests of real consumers run when the tool is on PATH. In CI (CI=true) a missing tool fails the

@@ -1,0 +1,82 @@
+package dev.labforge.render;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * The single FreeMarker configuration. TemplateRenderer live in the jar under {@code templates/}; they
+ * only lay out values that Java computed, and call {@code esc.*} ({@link Escape}) for literals.
+ */
+public final class TemplateRenderer {
+  private final Configuration config;
+
+  public TemplateRenderer() {
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setClassLoaderForTemplateLoading(TemplateRenderer.class.getClassLoader(), "templates");
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputEncoding("UTF-8");
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setAutoEscapingPolicy(Configuration.DISABLE_AUTO_ESCAPING_POLICY);
+    config.setNumberFormat("computer");
+    config.setBooleanFormat("c");
+    config.setLocale(java.util.Locale.ROOT);
+    config.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    config.setWhitespaceStripping(true);
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    wrapper.setExposeFields(false);
+    config.setObjectWrapper(wrapper.build());
+    try {
+      config.setSharedVariable("esc", config.getObjectWrapper().wrap(new EscapeFunctions()));
+    } catch (freemarker.template.TemplateModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Renders {@code templates/<name>}; a template error is a labforge bug. */
+  public String render(String name, Map<String, ?> model) throws RenderException {
+    try {
+      Template template = config.getTemplate(name);
+      StringWriter out = new StringWriter();
+      template.process(model, out);
+      return out.toString();
+    } catch (IOException | TemplateException | RuntimeException e) {
+      throw new RenderException("templates/" + name, e);
+    }
+  }
+
+  /** The escapers, as instance methods so FreeMarker's wrapper can call them. */
+  public static final class EscapeFunctions {
+    public String hcl(String s) {
+      return Escape.hcl(s);
+    }
+
+    public String yaml(String s) {
+      return Escape.yaml(s);
+    }
+
+    public String yamlBlock(String s, int indent) {
+      return Escape.yamlBlock(s, indent);
+    }
+
+    public String json(String s) {
+      return Escape.json(s);
+    }
+
+    public String ruby(String s) {
+      return Escape.ruby(s);
+    }
+
+    public String sh(String s) {
+      return Escape.sh(s);
+    }
+  }
+}

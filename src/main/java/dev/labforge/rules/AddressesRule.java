@@ -1,0 +1,132 @@
+package dev.labforge.rules;
+
+import dev.labforge.spec.Reporter;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.spec.Expansion;
+import dev.labforge.spec.Ipv4;
+import dev.labforge.spec.Ipv4.Cidr;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** CIDRs are real networks that don't overlap; static IPs sit inside theirs and are used once. */
+final class AddressesRule implements Rule {
+  static final int MIN_PREFIX = 8;
+  static final int MAX_PREFIX = 30;
+
+  private record Net(Cidr cidr, long gateway) {}
+
+  @Override
+  public void check(JsonNode spec, Reporter report) {
+    Map<String, Net> networks = new LinkedHashMap<>();
+    Map<String, String> cidrOwner = new LinkedHashMap<>();
+    Nodes.eachItem(spec.get("networks"), "/networks", (network, at) -> {
+      Optional<Cidr> cidr = cidr(Nodes.text(network, "cidr"), at + "/cidr", report);
+      if (cidr.isEmpty()) {
+        return;
+      }
+      for (Map.Entry<String, String> other : cidrOwner.entrySet()) {
+        Cidr otherCidr = Cidr.parse(other.getKey()).orElseThrow();
+        if (otherCidr.overlaps(cidr.get())) {
+          report.at(at + "/cidr", cidr.get() + " overlaps " + otherCidr + " of " + other.getValue());
+        }
+      }
+      cidrOwner.put(cidr.get().toString(), at);
+      long gateway = gateway(network, at, cidr.get(), report);
+      Nodes.eachItem(network.get("dns"), at + "/dns", (dns, dnsAt) -> {
+        if (dns.isTextual() && Ipv4.parse(dns.asText()).isEmpty()) {
+          report.at(dnsAt, "'" + dns.asText() + "' is not an IPv4 address");
+        }
+      });
+      String name = Nodes.text(network, "name");
+      if (name != null) {
+        networks.putIfAbsent(name, new Net(cidr.get(), gateway));
+      }
+    });
+    checkNics(spec, networks, report);
+    JsonNode ssh = spec.path("targets").path("terraform").get("ssh_allowed_from");
+    if (ssh != null && ssh.isTextual()) {
+      cidr(ssh.asText(), "/targets/terraform/ssh_allowed_from", report);
+    }
+  }
+
+  private static Optional<Cidr> cidr(String text, String at, Reporter report) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Optional<Cidr> cidr = Cidr.parse(text);
+    if (cidr.isEmpty()) {
+      report.at(at, "'" + text + "' is not an IPv4 CIDR such as 192.168.56.0/24");
+      return Optional.empty();
+    }
+    if (!cidr.get().exact()) {
+      report.at(at, "'" + text + "' has host bits set; did you mean " + cidr.get() + "?");
+      return Optional.empty();
+    }
+    if (at.startsWith("/networks") && (cidr.get().prefix() < MIN_PREFIX || cidr.get().prefix() > MAX_PREFIX)) {
+      report.at(at, "prefix /" + cidr.get().prefix() + " is out of range; use /" + MIN_PREFIX
+          + " to /" + MAX_PREFIX);
+      return Optional.empty();
+    }
+    return cidr;
+  }
+
+  private static long gateway(JsonNode network, String at, Cidr cidr, Reporter report) {
+    String text = Nodes.text(network, "gateway");
+    if (text == null) {
+      return cidr.network() + 1;
+    }
+    Optional<Long> gateway = Ipv4.parse(text);
+    if (gateway.isEmpty()) {
+      report.at(at + "/gateway", "'" + text + "' is not an IPv4 address");
+      return -1;
+    }
+    if (!usable(cidr, gateway.get())) {
+      report.at(at + "/gateway", text + " is not a host address of " + cidr);
+    }
+    return gateway.get();
+  }
+
+  private static void checkNics(JsonNode spec, Map<String, Net> networks, Reporter report) {
+    Map<Long, String> used = new HashMap<>();
+    Nodes.eachItem(spec.get("machines"), "/machines", (machine, at) ->
+        Nodes.eachItem(machine.get("nics"), at + "/nics", (nic, nicAt) -> {
+          String ipText = Nodes.text(nic, "ip");
+          Net net = networks.get(Nodes.text(nic, "network"));
+          if (ipText == null) {
+            return;
+          }
+          Optional<Long> ip = Ipv4.parse(ipText);
+          if (ip.isEmpty()) {
+            report.at(nicAt + "/ip", "'" + ipText + "' is not an IPv4 address");
+            return;
+          }
+          if (Expansion.names(machine).size() > 1) {
+            report.at(nicAt + "/ip", "a static ip cannot be shared by the "
+                + Expansion.names(machine).size() + " machines count makes; leave it out to derive one each");
+          }
+          String first = used.putIfAbsent(ip.get(), nicAt);
+          if (first != null) {
+            report.at(nicAt + "/ip", ipText + " is already used by " + first);
+          }
+          if (net == null) {
+            return;
+          }
+          String networkName = Nodes.text(nic, "network");
+          if (!net.cidr().contains(ip.get())) {
+            report.at(nicAt + "/ip", ipText + " is outside network '" + networkName + "' (" + net.cidr() + ")");
+          } else if (ip.get() == net.cidr().network()) {
+            report.at(nicAt + "/ip", ipText + " is the network address of '" + networkName + "'");
+          } else if (ip.get() == net.cidr().broadcast()) {
+            report.at(nicAt + "/ip", ipText + " is the broadcast address of '" + networkName + "'");
+          } else if (ip.get() == net.gateway()) {
+            report.at(nicAt + "/ip", ipText + " is the gateway of '" + networkName + "'");
+          }
+        }));
+  }
+
+  static boolean usable(Cidr cidr, long address) {
+    return cidr.contains(address) && address != cidr.network() && address != cidr.broadcast();
+  }
+}

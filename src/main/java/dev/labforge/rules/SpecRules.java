@@ -1,0 +1,38 @@
+package dev.labforge.rules;
+
+import dev.labforge.spec.Diagnostics;
+import dev.labforge.spec.Reporter;
+import dev.labforge.spec.SchemaValidator;
+import dev.labforge.spec.LocatedTree;
+import java.util.List;
+
+/** Stage 2: the JSON Schema, then every semantic rule; all problems are collected. */
+public final class SpecRules {
+  public static final String SCHEMA = "schemas/lab-spec.schema.json";
+
+  private static final List<Rule> RULES = List.of(
+      new UniqueNamesRule(),
+      new ReferencesRule(),
+      new AddressesRule(),
+      new SizesRule(),
+      new UsersRule(),
+      new PathsRule());
+
+  private SpecRules() {}
+
+  public static Diagnostics check(LocatedTree tree) {
+    Diagnostics diagnostics = new Diagnostics(tree.source());
+    Reporter report = new Reporter(tree, diagnostics);
+    for (SchemaValidator.Problem p : SchemaValidator.validate(SCHEMA, tree.root())) {
+      if (p.atKey()) {
+        report.atKey(p.pointer(), p.message());
+      } else {
+        report.at(p.pointer(), p.message());
+      }
+    }
+    for (Rule rule : RULES) {
+      rule.check(tree.root(), report);
+    }
+    return diagnostics;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.labforge.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
+import dev.labforge.spec.LocatedTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Our wording for each JSON Schema keyword, so errors read the same whatever the validator says. */
+final class SchemaMessages {
+  private static final String IPV4 = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$";
+  /** Plain words for the patterns the schemas use; others are shown as the regex itself. */
+  private static final Map<String, String> PATTERNS = Map.of(
+      "^[a-z][a-z0-9-]{0,62}$",
+      "is not a valid name: start with a lowercase letter, then use only a-z, 0-9 and '-', at most 63 characters",
+      IPV4, "is not an IPv4 address such as 192.168.56.10",
+      IPV4.substring(0, IPV4.length() - 1) + "/[0-9]{1,2}$", "is not an IPv4 CIDR such as 192.168.56.0/24",
+      "^[0-9]+(\\.[0-9]+)? ?(MiB|GiB|TiB)$", "is not a size such as 512MiB, 2GiB or 1TiB (a bare integer is MiB)",
+      "^0?[0-7]{3,4}$", "is not an octal mode; write it quoted, such as \"0644\"",
+      "^[a-z_][a-z0-9_-]{0,31}$", "is not a valid user or group name (lowercase, digits, '_' and '-', at most 32)");
+
+  private SchemaMessages() {}
+
+  static SchemaValidator.Problem describe(ValidationMessage m, JsonNode schema) {
+    String pointer = m.getInstanceLocation().toString();
+    JsonNode value = m.getInstanceNode();
+    JsonNode keyword = m.getSchemaNode();
+    String type = m.getType();
+    switch (type) {
+      case "additionalProperties": {
+        String key = m.getProperty();
+        List<String> known = new ArrayList<>();
+        parentOf(m, schema).path("properties").fieldNames().forEachRemaining(known::add);
+        return new SchemaValidator.Problem(pointer + "/" + LocatedTree.escape(key), true,
+            "unknown key '" + key + "'" + Suggest.didYouMean(key, known));
+      }
+      case "required":
+        return new SchemaValidator.Problem(pointer, false, "missing required key '" + m.getProperty() + "'");
+      case "type":
+        return new SchemaValidator.Problem(pointer, false,
+            "must be " + typeNames(keyword) + ", not " + typeOf(value));
+      case "enum": {
+        List<String> allowed = new ArrayList<>();
+        keyword.forEach(v -> allowed.add(v.asText()));
+        String suggestion = value != null && value.isTextual() ? Suggest.didYouMean(value.asText(), allowed) : "";
+        return new SchemaValidator.Problem(pointer, false,
+            "must be one of " + String.join(", ", allowed) + ", not " + show(value) + suggestion);
+      }
+      case "const":
+        return new SchemaValidator.Problem(pointer, false, "must be " + keyword + ", not " + show(value));
+      case "pattern":
+        return new SchemaValidator.Problem(pointer, false, show(value) + " " + PATTERNS.getOrDefault(
+            keyword.asText(), "does not match " + keyword.asText()));
+      case "minimum":
+        return new SchemaValidator.Problem(pointer, false, "must be at least " + keyword.asText());
+      case "maximum":
+        return new SchemaValidator.Problem(pointer, false, "must be at most " + keyword.asText());
+      case "minItems":
+        return new SchemaValidator.Problem(pointer, false, "needs at least " + keyword.asText()
+            + (keyword.asInt() == 1 ? " item" : " items"));
+      case "maxItems":
+        return new SchemaValidator.Problem(pointer, false, "takes at most " + keyword.asText() + " items");
+      case "minProperties":
+        return new SchemaValidator.Problem(pointer, false, "needs at least " + keyword.asText()
+            + (keyword.asInt() == 1 ? " entry" : " entries"));
+      case "uniqueItems":
+        return new SchemaValidator.Problem(pointer, false, "must not list the same item twice");
+      case "minLength":
+        return new SchemaValidator.Problem(pointer, false, keyword.asInt() <= 1
+            ? "must not be empty" : "must be at least " + keyword.asText() + " characters");
+      case "maxLength":
+        return new SchemaValidator.Problem(pointer, false, "must be at most " + keyword.asText() + " characters");
+      default:
+        return new SchemaValidator.Problem(pointer, false, m.getError());
+    }
+  }
+
+  private static JsonNode parentOf(ValidationMessage m, JsonNode schema) {
+    String location = m.getSchemaLocation().getFragment().toString();
+    int slash = location.lastIndexOf('/');
+    return slash <= 0 ? schema : schema.at(location.substring(0, slash));
+  }
+
+  private static String typeNames(JsonNode keyword) {
+    List<String> names = new ArrayList<>();
+    if (keyword.isArray()) {
+      keyword.forEach(t -> names.add(article(t.asText())));
+    } else {
+      names.add(article(keyword.asText()));
+    }
+    return names.stream().collect(Collectors.joining(" or "));
+  }
+
+  private static String article(String type) {
+    switch (type) {
+      case "object":
+        return "a mapping";
+      case "array":
+        return "a list";
+      case "integer":
+        return "an integer";
+      default:
+        return "a " + type;
+    }
+  }
+
+  static String typeOf(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return "null";
+    }
+    if (value.isObject()) {
+      return "a mapping";
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isBoolean()) {
+      return "a boolean";
+    }
+    if (value.isIntegralNumber()) {
+      return "an integer";
+    }
+    if (value.isNumber()) {
+      return "a number";
+    }
+    return "a string";
+  }
+
+  private static String show(JsonNode value) {
+    if (value == null) {
+      return "null";
+    }
+    return value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.labforge.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sizes as the spec writes them: an integer is MiB, a string carries MiB, GiB or TiB. */
+public final class Sizes {
+  private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) ?(MiB|GiB|TiB)");
+
+  private Sizes() {}
+
+  /** The size in whole MiB, or empty if it is not a size or not a whole number of MiB. */
+  public static Optional<Long> mib(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() && node.asLong() > 0 ? Optional.of(node.asLong()) : Optional.empty();
+    }
+    if (!node.isTextual()) {
+      return Optional.empty();
+    }
+    Matcher m = SIZE.matcher(node.asText());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    BigDecimal amount = new BigDecimal(m.group(1));
+    BigDecimal factor = switch (m.group(2)) {
+      case "GiB" -> BigDecimal.valueOf(1024);
+      case "TiB" -> BigDecimal.valueOf(1024L * 1024);
+      default -> BigDecimal.ONE;
+    };
+    BigDecimal total = amount.multiply(factor);
+    try {
+      long value = total.longValueExact();
+      return value > 0 ? Optional.of(value) : Optional.empty();
+    } catch (ArithmeticException notWhole) {
+      return Optional.empty();
+    }
+  }
+
+  /** 2048 becomes "2 GiB"; 1536 stays "1536 MiB". */
+  public static String show(long mib) {
+    if (mib % (1024L * 1024) == 0) {
+      return mib / (1024L * 1024) + " TiB";
+    }
+    return mib % 1024 == 0 ? mib / 1024 + " GiB" : mib + " MiB";
+  }
+}

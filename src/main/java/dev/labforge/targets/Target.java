@@ -1,0 +1,45 @@
+package dev.labforge.targets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import java.util.List;
+
+/**
+ * One output ecosystem, and everything labforge knows about it. Adding one: a package under
+ * {@code targets/<id>/}, templates, schemas, goldens, docs and one line in {@link Targets#ALL};
+ * {@code ConventionTest} says what is missing.
+ */
+public interface Target {
+  /** The id used by {@code -t}, {@code targets:} and the folder names. */
+  String id();
+
+  /** What it writes, for {@code --help}, e.g. "Packer HCL2 templates, one per image". */
+  String summary();
+
+  /** Its packed schemas, e.g. "packer/template" for {@code schemas/packer/template.schema.json}. */
+  List<String> schemas();
+
+  /**
+   * Its settings record, read from the spec's {@code targets.<id>} (a missing node when the spec
+   * has none): defaults applied. The keys are described in the spec schema under
+   * {@code /properties/targets/properties/<id>}.
+   */
+  Record settings(JsonNode node);
+
+  /**
+   * Ids of targets whose files this target's files point at. Rendering this target renders those
+   * too, so a generated tree never points at a missing file.
+   */
+  default List<String> requires() {
+    return List.of();
+  }
+
+  /** What {@code labforge check} runs on this target's files, in order. */
+  List<ToolCheck> checks();
+
+  /** Every file of this target, with paths relative to {@code out/<lab>/}. */
+  List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException;
+}

@@ -1,0 +1,110 @@
+package dev.labforge.targets.cloudinit;
+
+import dev.labforge.targets.ToolCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.render.iso.IsoImage;
+import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
+import dev.labforge.render.Json;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Per machine: a NoCloud seed and an OpenStack config drive, each as a folder and as an ISO
+ * image. The config drive's user_data is the NoCloud user-data, byte for byte.
+ */
+public final class CloudInitTarget implements Target {
+  public static final String ID = "cloud-init";
+  public static final String NOCLOUD_LABEL = "cidata";
+  public static final String CONFIG_DRIVE_LABEL = "config-2";
+  static final String LATEST = "openstack/latest/";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("cloud-init/user-data", "cloud-init/meta-data", "cloud-init/network-config",
+        "cloud-init/meta_data", "cloud-init/network_data");
+  }
+
+  @Override
+  public CloudInitSettings settings(JsonNode node) {
+    return CloudInitSettings.of(node);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    List<RenderedFile> files = new ArrayList<>();
+    for (Machine machine : lab.machines()) {
+      files.addAll(machine(lab, machine, templates));
+    }
+    return files;
+  }
+
+  private static List<RenderedFile> machine(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    String dir = ID + "/" + machine.name() + "/";
+    String userData = templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+    String metaData = templates.render(ID + "/meta-data.ftl",
+        Map.of("instanceId", machine.instanceId(), "hostname", HostNames.hostname(machine)));
+    String networkConfig = templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
+        "nics", GuestNics.of(lab, machine), "defaultDestination", GuestNics.DEFAULT_DESTINATION));
+    String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
+    String networkJson = Json.pretty(ConfigDriveJson.networkData(lab, machine));
+
+    List<RenderedFile> seed = List.of(
+        yaml(dir + "user-data", userData, "templates/cloud-init/user-data.ftl", "user-data"),
+        yaml(dir + "meta-data", metaData, "templates/cloud-init/meta-data.ftl", "meta-data"),
+        yaml(dir + "network-config", networkConfig, "templates/cloud-init/network-config.ftl", "network-config"));
+    String drive = dir + "config-drive/";
+    List<RenderedFile> configDrive = List.of(
+        json(drive + LATEST + "meta_data.json", metaJson, "meta_data"),
+        yaml(drive + LATEST + "user_data", userData, "templates/cloud-init/user-data.ftl", "user-data"),
+        json(drive + LATEST + "network_data.json", networkJson, "network_data"));
+
+    List<RenderedFile> files = new ArrayList<>(seed);
+    files.addAll(configDrive);
+    files.add(iso(dir + "nocloud.iso", NOCLOUD_LABEL, seed, dir));
+    files.add(iso(dir + "config-drive.iso", CONFIG_DRIVE_LABEL, configDrive, drive));
+    return files;
+  }
+
+  /** The image holds exactly the folder's files, at their paths below {@code root}. */
+  private static RenderedFile iso(String path, String label, List<RenderedFile> content, String root) {
+    TreeMap<String, byte[]> entries = new TreeMap<>();
+    content.forEach(f -> entries.put(f.path().substring(root.length()), f.content()));
+    return new RenderedFile(path, IsoImage.build(label, entries), "IsoImage", Formats.BINARY, null);
+  }
+
+  private static RenderedFile yaml(String path, String text, String origin, String schema) {
+    return RenderedFile.text(path, text, origin, Formats.YAML, schema(schema));
+  }
+
+  private static RenderedFile json(String path, String text, String schema) {
+    return RenderedFile.text(path, text, "ConfigDriveJson", Formats.JSON, schema(schema));
+  }
+
+  static String schema(String name) {
+    return "schemas/" + ID + "/" + name + ".schema.json";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.labforge.targets.packer;
+
+import dev.labforge.targets.ToolCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.GuestFile;
+import dev.labforge.model.Image;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Script;
+import dev.labforge.render.hcl.HclFormat;
+import dev.labforge.render.hcl.HclSyntaxException;
+import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code packer/<image>.pkr.hcl} for every image, ready for {@code packer init && packer build},
+ * with the seed or installer files, guest files and scripts it reads next to it.
+ */
+public final class PackerTarget implements Target {
+  static final String TEMPLATE = "packer/image.pkr.hcl.ftl";
+  static final String SCHEMA = "schemas/packer/template.schema.json";
+
+  @Override
+  public String id() {
+    return "packer";
+  }
+
+  @Override
+  public String summary() {
+    return "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("packer/template", "packer/seed-user-data", "packer/seed-meta-data", "packer/autoinstall-user-data");
+  }
+
+  @Override
+  public PackerSettings settings(JsonNode node) {
+    return PackerSettings.of(node);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new PackerFmtCheck(), new PackerValidateCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    List<RenderedFile> files = new ArrayList<>();
+    for (Image image : lab.images()) {
+      ImagePlan plan = ImagePlan.of(lab, image);
+      String path = "packer/" + image.name() + ".pkr.hcl";
+      String text = templates.render(TEMPLATE, Map.of("v", new ViewBuilder(plan).view()));
+      try {
+        text = HclFormat.align(path, text);
+      } catch (HclSyntaxException e) {
+        throw new RenderException("templates/" + TEMPLATE, path + " is not HCL: " + e.getMessage());
+      }
+      files.add(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
+      files.addAll(Seeds.files(plan, templates));
+      List<GuestFile> guestFiles = image.files();
+      for (int i = 0; i < guestFiles.size(); i++) {
+        files.add(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),
+            guestFiles.get(i).content(), "PackerTarget", Formats.TEXT, null));
+      }
+      for (Script script : image.scripts()) {
+        files.add(RenderedFile.text("packer/" + Provisioners.scriptSource(plan, script), script.content(),
+            "PackerTarget", Formats.TEXT, null));
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.labforge.targets.packer;
+
+import dev.labforge.model.GuestFile;
+import dev.labforge.model.Script;
+import dev.labforge.render.Escape;
+import dev.labforge.targets.packer.View.Attr;
+import dev.labforge.targets.packer.View.Block;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build block's provisioners, in spec order (packages and commands, files, scripts, then
+ * {@code cloud-init clean}), and its post-processors.
+ */
+final class Provisioners {
+  /**
+   * Runs a script as root whether Packer logged in as root (LXD) or as the build user (SSH with
+   * passwordless sudo).
+   */
+  static final String AS_ROOT = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }};"
+      + " else sudo -E env {{ .Vars }} {{ .Path }}; fi";
+  static final String AS_USER = "chmod +x {{ .Path }}; {{ .Vars }} {{ .Path }}";
+  /** Packer may log in before cloud-init has finished (apt locks, users); tolerate its absence. */
+  static final String WAIT_FOR_CLOUD_INIT =
+      "if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi";
+  static final String CLOUD_INIT_CLEAN =
+      "if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi";
+  /** An empty machine-id makes systemd give every machine booted from the image its own. */
+  static final String RESET_MACHINE_ID = "if [ -s /etc/machine-id ]; then truncate -s 0 /etc/machine-id; fi";
+
+  private final ImagePlan plan;
+
+  Provisioners(ImagePlan plan) {
+    this.plan = plan;
+  }
+
+  /** Where labforge writes the i-th image file (0-based) next to the template, relative to packer/. */
+  static String fileSource(ImagePlan plan, int i, GuestFile file) {
+    String base = file.path().substring(file.path().lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+    return plan.dir() + "/files/" + String.format("%02d", i + 1) + "-" + base;
+  }
+
+  static String scriptSource(ImagePlan plan, Script script) {
+    return plan.dir() + "/scripts/" + script.guestPath().substring(script.guestPath().lastIndexOf('/') + 1);
+  }
+
+  List<Block> all() {
+    List<Block> blocks = new ArrayList<>();
+    List<String> inline = new ArrayList<>();
+    inline.add(WAIT_FOR_CLOUD_INIT);
+    inline.addAll(plan.distro().installPackages());
+    inline.addAll(plan.image().commands());
+    blocks.add(shell("Packages, then the image's commands, as root.", inline));
+    List<GuestFile> files = plan.image().files();
+    List<String> installs = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      GuestFile f = files.get(i);
+      String staged = "/tmp/labforge-file-" + String.format("%02d", i + 1);
+      blocks.add(new Block("file", i == 0 ? "Files: uploaded, then put in place with their mode and owner." : null,
+          List.of(new Attr("source", Hcl.underRoot(fileSource(plan, i, f))), new Attr("destination", Hcl.str(staged)))));
+      String[] owner = f.owner().split(":", 2);
+      installs.add("install -D -m " + f.permissions() + " -o " + owner[0] + (owner.length > 1 ? " -g " + owner[1] : "")
+          + " " + staged + " " + Escape.sh(f.path()) + " && rm -f " + staged);
+    }
+    if (!installs.isEmpty()) {
+      blocks.add(shell(null, installs));
+    }
+    for (Script s : plan.image().scripts()) {
+      blocks.add(new Block("shell", "Script " + s.name() + (s.privileged() ? ", as root." : ", as the build user."),
+          List.of(new Attr("script", Hcl.underRoot(scriptSource(plan, s))),
+              new Attr("execute_command", Hcl.str(s.privileged() ? AS_ROOT : AS_USER)))));
+    }
+    blocks.add(shell("Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.",
+        List.of(CLOUD_INIT_CLEAN, RESET_MACHINE_ID)));
+    return blocks;
+  }
+
+  private static Block shell(String comment, List<String> inline) {
+    return new Block("shell", comment, List.of(new Attr("execute_command", Hcl.str(AS_ROOT)),
+        new Attr("inline", Hcl.strings(inline, 4))));
+  }
+
+  List<Block> postProcessors() {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block("manifest", "What was built, in output_directory/manifest.json.", List.of(
+        new Attr("output", Hcl.refWith("var.output_directory", "/manifest.json")),
+        new Attr("strip_path", "true"))));
+    blocks.add(new Block("checksum", null, List.of(
+        new Attr("checksum_types", Hcl.strings(List.of("sha256"), 4)),
+        new Attr("output", Hcl.refWith("var.output_directory", "/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}")))));
+    if (plan.emits("qemu")) {
+      String name = plan.image().name();
+      blocks.add(new Block("vagrant", "A Vagrant box of the qemu image, for the libvirt provider.", List.of(
+          new Attr("only", Hcl.strings(List.of("qemu." + name), 4)),
+          new Attr("provider_override", Hcl.str("libvirt")),
+          new Attr("keep_input_artifact", "true"),
+          new Attr("output", Hcl.refWith("var.output_directory", "/" + name + "-libvirt.box")))));
+    }
+    return blocks;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.labforge.targets.terraform;
+
+import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.ToolCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** terraform/openstack/: network, subnet, router, security group, key pair, ports, instances, volumes. */
+public final class TerraformTarget implements Target {
+  public static final String ID = "terraform";
+  public static final String DIR = "terraform/openstack/";
+  public static final String SCHEMA = "schemas/terraform/openstack.schema.json";
+  static final List<String> FILES = List.of("versions.tf", "variables.tf", "main.tf", "outputs.tf");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "Terraform for OpenStack: networks, ports, instances with cloud-init user_data, volumes";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("terraform/openstack");
+  }
+
+  @Override
+  public TerraformSettings settings(JsonNode node) {
+    return TerraformSettings.of(node);
+  }
+
+  /** Every instance's user_data is {@code filebase64()} of cloud-init's user-data. */
+  @Override
+  public List<String> requires() {
+    return List.of(CloudInitTarget.ID);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new TerraformFmtCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    Map<String, Object> view = TerraformView.of(lab);
+    List<RenderedFile> files = new ArrayList<>();
+    for (String file : FILES) {
+      String template = "terraform/openstack/" + file + ".ftl";
+      files.add(RenderedFile.text(DIR + file, templates.render(template, view), "templates/" + template,
+          Formats.HCL, SCHEMA));
+    }
+    return files;
+  }
+}

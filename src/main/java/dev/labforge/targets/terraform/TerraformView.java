@@ -1,0 +1,125 @@
+package dev.labforge.targets.terraform;
+
+import dev.labforge.model.Disk;
+import dev.labforge.model.Image;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.model.User;
+import dev.labforge.render.Escape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The flat view the four .tf templates lay out. Raw strings stay raw here (templates escape them
+ * with esc.hcl); only the padding that aligns a map's {@code =} signs, as terraform fmt wants it,
+ * is computed here because it depends on the escaped widths.
+ */
+final class TerraformView {
+  /** A port key, e.g. {@code cloud/eth0}: a machine name never holds '/', so keys never clash. */
+  static String portKey(Machine m, Nic nic) {
+    return m.name() + "/" + nic.ifname();
+  }
+
+  public record NetworkView(String name, String cidr, String gateway, boolean dhcp, List<String> dns,
+      List<AllocationPools.Pool> pools) {}
+
+  public record MachineView(String name, String image, String userData, List<String> ports, String sshUser,
+      String instanceId) {}
+
+  public record PortView(String key, String machine, String network, String ip, String mac) {}
+
+  public record DiskView(String key, String machine, String name, long sizeGib, String device) {}
+
+  /** One line of a map literal: {@code pad} puts its '=' under the others'. */
+  public record Entry(String key, String pad, String value) {}
+
+  private TerraformView() {}
+
+  static Map<String, Object> of(Lab lab) {
+    TerraformSettings settings = TerraformSettings.of(lab);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("lab", lab.name());
+    view.put("externalNetwork", settings.externalNetwork());
+    view.put("sshAllowedFrom", settings.sshAllowedFrom());
+    view.put("floatingIps", settings.floatingIps());
+    view.put("publicKey", publicKey(lab));
+    view.put("networks", networks(lab));
+    List<MachineView> machines = new ArrayList<>();
+    List<PortView> ports = new ArrayList<>();
+    List<DiskView> disks = new ArrayList<>();
+    Set<String> devices = new TreeSet<>();
+    for (Machine m : lab.machines()) {
+      List<String> keys = new ArrayList<>();
+      for (Nic nic : m.nics()) {
+        keys.add(portKey(m, nic));
+        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac()));
+      }
+      String user = m.users().isEmpty() ? null : m.users().get(0).name();
+      machines.add(new MachineView(m.name(), m.image(), "../../cloud-init/" + m.name() + "/user-data",
+          List.copyOf(keys), user, m.instanceId()));
+      for (Disk d : m.disks()) {
+        disks.add(new DiskView(m.name() + "/" + d.name(), m.name(), d.name(), d.sizeGib(), d.device()));
+        devices.add(d.device());
+      }
+    }
+    view.put("machines", machines);
+    view.put("ports", ports);
+    view.put("disks", disks);
+    view.put("devices", List.copyOf(devices));
+    view.put("images", aligned(images(lab)));
+    Map<String, String> flavors = new LinkedHashMap<>();
+    lab.machines().forEach(m -> flavors.put(m.name(), Flavors.of(m, settings.flavors())));
+    view.put("flavors", aligned(flavors));
+    return view;
+  }
+
+  private static List<NetworkView> networks(Lab lab) {
+    List<NetworkView> out = new ArrayList<>();
+    for (Network n : lab.networks()) {
+      Set<String> fixed = new TreeSet<>();
+      lab.machines().forEach(m -> m.nics().stream()
+          .filter(nic -> nic.network().equals(n.name()) && !nic.dhcp()).forEach(nic -> fixed.add(nic.ip())));
+      out.add(new NetworkView(n.name(), n.cidr(), n.gateway(), n.dhcp(), n.dns(),
+          AllocationPools.of(n.cidr(), n.gateway(), fixed)));
+    }
+    return out;
+  }
+
+  /** The key pair's public key: the first key of the first user, in machine order, that has one. */
+  private static String publicKey(Lab lab) {
+    for (Machine m : lab.machines()) {
+      for (User u : m.users()) {
+        if (!u.sshAuthorizedKeys().isEmpty()) {
+          return u.sshAuthorizedKeys().get(0);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Images machines boot, spec name to Glance name. */
+  private static Map<String, String> images(Lab lab) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Set<String> used = new TreeSet<>();
+    lab.machines().forEach(m -> used.add(m.image()));
+    for (Image image : lab.images()) {
+      if (used.contains(image.name())) {
+        out.put(image.name(), image.openstackImage());
+      }
+    }
+    return out;
+  }
+
+  private static List<Entry> aligned(Map<String, String> map) {
+    int width = map.keySet().stream().mapToInt(k -> Escape.hcl(k).length()).max().orElse(0);
+    List<Entry> out = new ArrayList<>();
+    map.forEach((k, v) -> out.add(new Entry(k, " ".repeat(width - Escape.hcl(k).length()), v)));
+    return out;
+  }
+}

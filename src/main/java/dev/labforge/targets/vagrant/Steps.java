@@ -1,0 +1,94 @@
+package dev.labforge.targets.vagrant;
+
+import dev.labforge.model.Disk;
+import dev.labforge.model.GuestFile;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Script;
+import dev.labforge.model.User;
+import dev.labforge.targets.vagrant.VagrantView.ArgView;
+import dev.labforge.targets.vagrant.VagrantView.StepView;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shell provisioners of one machine, giving it what its cloud-init seed gives: time zone,
+ * users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
+ * files come first so packages, commands and scripts find them, as on a cloud-init first boot.
+ */
+final class Steps {
+  /** Where every fixed guest script lives in the Vagrantfile (Ruby constants). */
+  static final String TIMEZONE = "LABFORGE_TIMEZONE";
+  static final String USER = "LABFORGE_USER";
+  static final String DISK = "LABFORGE_DISK";
+  static final String FILE = "LABFORGE_FILE";
+  static final String PACKAGES = "LABFORGE_PACKAGES";
+
+  private final List<StepView> steps = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+
+  private Steps() {}
+
+  static List<StepView> of(Machine machine, String packageManager) {
+    Steps s = new Steps();
+    s.step("timezone", TIMEZONE, arg("timezone", machine.timezone()));
+    for (User u : machine.users()) {
+      s.step("user " + u.name(), USER, arg("name", u.name()), arg("shell", u.shell()), list("groups", u.groups()),
+          list("ssh_authorized_keys", u.sshAuthorizedKeys()),
+          arg("password_hash", u.hasPassword() ? u.passwordHash() : ""), arg("sudo", Boolean.toString(u.sudo())));
+    }
+    for (Disk d : machine.disks()) {
+      if (d.mount() != null) {
+        s.step("disk " + d.name(), DISK, arg("device", d.device()), arg("fs", d.fs()), arg("mount", d.mount()),
+            arg("manager", packageManager));
+      }
+    }
+    List<GuestFile> files = machine.files();
+    for (int i = 0; i < files.size(); i++) {
+      GuestFile f = files.get(i);
+      s.file("file " + (i + 1) + ": " + f.path(), f.path(), f.content(), f.permissions(), f.owner());
+    }
+    if (!machine.packages().isEmpty()) {
+      s.step("packages", PACKAGES, arg("manager", packageManager), list("packages", machine.packages()));
+    }
+    List<String> commands = machine.commands();
+    for (int i = 0; i < commands.size(); i++) {
+      s.add(new StepView("command " + (i + 1), "inline", true, null, List.of(), commands.get(i)));
+    }
+    for (Script script : machine.scripts()) {
+      s.file("script " + script.name() + " (install)", script.guestPath(), script.content(), "0755", "root:root");
+      s.add(new StepView("script " + script.name(), "inline", script.privileged(), null, List.of(),
+          script.guestPath()));
+    }
+    return List.copyOf(s.steps);
+  }
+
+  private void file(String name, String path, String content, String mode, String owner) {
+    step(name, FILE, arg("path", path), arg("content", content), arg("mode", mode), arg("owner", owner));
+  }
+
+  private void step(String name, String script, ArgView... args) {
+    add(new StepView(name, "step", true, script, List.of(args), null));
+  }
+
+  /**
+   * Vagrant merges provisioners that share a name (the later options win), so a repeated name
+   * would silently drop a step: a repeat gets a number instead.
+   */
+  private void add(StepView step) {
+    String name = step.name();
+    for (int n = 2; !names.add(name); n++) {
+      name = step.name() + " #" + n;
+    }
+    steps.add(new StepView(name, step.kind(), step.privileged(), step.script(), step.args(), step.inline()));
+  }
+
+  private static ArgView arg(String key, String value) {
+    return new ArgView(key, false, List.of(value));
+  }
+
+  private static ArgView list(String key, List<String> values) {
+    return new ArgView(key, true, List.copyOf(values));
+  }
+}

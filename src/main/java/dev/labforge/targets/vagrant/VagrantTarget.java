@@ -1,0 +1,59 @@
+package dev.labforge.targets.vagrant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One multi-machine {@code vagrant/Vagrantfile}. Ruby cannot be read back, so the view is
+ * schema-checked before rendering; {@code ruby -c} is one of the tool checks.
+ */
+public final class VagrantTarget implements Target {
+  public static final String ID = "vagrant";
+  static final String TEMPLATE = "vagrant/Vagrantfile.ftl";
+  static final String PATH = "vagrant/Vagrantfile";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("vagrant/vagrantfile");
+  }
+
+  @Override
+  public VagrantSettings settings(JsonNode node) {
+    return VagrantSettings.of(node);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new RubySyntaxCheck(), new VagrantValidateCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    return List.of(RenderedFile.text(PATH, text(lab, templates), "templates/" + TEMPLATE, Formats.RUBY, null));
+  }
+
+  /** The Vagrantfile text, its view checked against its schema first. */
+  public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
+    VagrantView view = VagrantViews.of(lab);
+    ViewValidation.check(view, "templates/" + TEMPLATE);
+    return templates.render(TEMPLATE, Map.of("v", view));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.labforge.targets.vagrant;
+
+import dev.labforge.model.Disk;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.render.Escape;
+import dev.labforge.targets.vagrant.VagrantView.DiskView;
+import dev.labforge.targets.vagrant.VagrantView.LibvirtView;
+import dev.labforge.targets.vagrant.VagrantView.MachineView;
+import dev.labforge.targets.vagrant.VagrantView.NetworkView;
+import dev.labforge.targets.vagrant.VagrantView.VirtualboxView;
+import dev.labforge.targets.vagrant.VagrantView.VmwareView;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds the {@link VagrantView} of a lab: every provider decision is made here, not in the template. */
+final class VagrantViews {
+  static final String LIBVIRT = "libvirt";
+  static final String VIRTUALBOX = "virtualbox";
+  static final String VMWARE = "vmware_desktop";
+
+  private VagrantViews() {}
+
+  static VagrantView of(Lab lab) {
+    List<String> providers = VagrantSettings.of(lab).providers();
+    List<MachineView> machines = lab.machines().stream().map(m -> machine(lab, m, providers)).toList();
+    boolean anyDisks = lab.machines().stream().anyMatch(m -> !m.disks().isEmpty());
+    boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
+    String labComment = lab.description().isBlank() ? lab.name() : lab.name() + ": " + lab.description();
+    return new VagrantView(Escape.rubyComment(Path.of(lab.specName()).getFileName().toString()), lab.name(),
+        Escape.rubyComment(labComment), providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
+        machines);
+  }
+
+  private static MachineView machine(Lab lab, Machine m, List<String> providers) {
+    String displayName = lab.name() + "-" + m.name();
+    List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
+    return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
+        lab.image(m.image()).vagrantBox(), m.name(),
+        m.nics().stream().map(n -> network(lab, n, providers)).toList(),
+        providers.contains(LIBVIRT)
+            ? new LibvirtView(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
+        providers.contains(VIRTUALBOX)
+            ? new VirtualboxView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
+        providers.contains(VMWARE)
+            ? new VmwareView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
+        Steps.of(m, lab.image(m.image()).packageManager()));
+  }
+
+  /** The description when there is one, else what the machine is made of. */
+  private static String comment(Machine m) {
+    if (!m.description().isBlank()) {
+      return m.name() + ": " + m.description();
+    }
+    return m.name() + ": " + m.image() + ", " + m.cpus() + " CPU, " + dev.labforge.spec.Sizes.show(m.memoryMib());
+  }
+
+  private static NetworkView network(Lab lab, Nic nic, List<String> providers) {
+    Network net = lab.network(nic.network());
+    boolean bridged = net.kind().equals("bridged");
+    boolean libvirt = providers.contains(LIBVIRT);
+    // A bridged NIC is a macvtap device on the host under libvirt: it has no libvirt network.
+    boolean libvirtNetwork = libvirt && !bridged;
+    String comment = "network " + net.name() + " (" + net.cidr() + ", " + net.kind()
+        + (nic.dhcp() ? ", DHCP" : "") + ")";
+    return new NetworkView(Escape.rubyComment(comment), bridged ? "public_network" : "private_network", nic.dhcp(),
+        nic.ip(), net.netmask(),
+        libvirtNetwork ? lab.name() + "-" + net.name() : null,
+        libvirtNetwork ? net.dhcp() : null,
+        libvirtNetwork ? (net.kind().equals("nat") ? "nat" : "none") : null,
+        libvirtNetwork && nic.dhcp() ? net.address() : null,
+        libvirt ? nic.mac() : null,
+        providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
+        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null);
+  }
+
+  private static DiskView disk(Disk d) {
+    return new DiskView(d.name(), d.device(), d.sizeGib() + "G", d.sizeGib() + "GB");
+  }
+}

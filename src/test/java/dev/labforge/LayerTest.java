@@ -1,0 +1,73 @@
+package dev.labforge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stages in order: spec, rules, model, targets (with render, their toolkit), output, cli. No
+ * source under src/main/java names a class of a later stage, and render names no target.
+ */
+class LayerTest {
+  static final Path MAIN = Path.of("src/main/java");
+  /** Package prefix to stage; the longest matching prefix wins. */
+  static final Map<String, Integer> STAGES = Map.of(
+      "dev.labforge.spec", 0,
+      "dev.labforge.rules", 1,
+      "dev.labforge.model", 2,
+      "dev.labforge.render", 3,
+      "dev.labforge.targets", 3,
+      "dev.labforge.output", 4,
+      "dev.labforge.cli", 5,
+      "dev.labforge", 5);
+  static final List<String> NAMES = List.of("spec", "rules", "model", "targets", "output", "cli");
+  private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.labforge(?:\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
+
+  @Test
+  void noStageNamesALaterOne() throws IOException {
+    assertThat(violations()).as("upward references (file -> class)").isEmpty();
+  }
+
+  static List<String> violations() throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(MAIN)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
+        int from = stage(pkg);
+        Matcher m = REFERENCE.matcher(Files.readString(file));
+        while (m.find()) {
+          String ref = m.group();
+          String refPkg = ref.substring(0, ref.lastIndexOf('.'));
+          int to = stage(refPkg);
+          boolean renderToTarget = pkg.startsWith("dev.labforge.render") && refPkg.startsWith("dev.labforge.targets");
+          if (to > from || renderToTarget) {
+            out.add(MAIN.relativize(file) + " (" + NAMES.get(from) + ") -> " + ref + " (" + NAMES.get(to) + ")");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static int stage(String pkg) {
+    String best = null;
+    for (String prefix : STAGES.keySet()) {
+      if ((pkg.equals(prefix) || pkg.startsWith(prefix + ".")) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    if (best == null) {
+      throw new IllegalStateException("package " + pkg + " has no stage in LayerTest.STAGES");
+    }
+    return STAGES.get(best);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.labforge.targets.cloudinit;
+
+import dev.labforge.model.Disk;
+import dev.labforge.model.GuestFile;
+import dev.labforge.model.Ids;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.model.Script;
+import dev.labforge.model.TargetSettings;
+import dev.labforge.model.User;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A one-machine lab carrying given file contents and commands, rendered by the real target. */
+final class SeedMachines {
+  static final TemplateRenderer TEMPLATES = new TemplateRenderer();
+
+  private SeedMachines() {}
+
+  static Lab lab(List<String> contents, List<String> commands) {
+    List<GuestFile> files = new ArrayList<>();
+    for (int i = 0; i < contents.size(); i++) {
+      files.add(new GuestFile("/etc/probe/" + i, contents.get(i), "0644", "root:root"));
+    }
+    List<Script> scripts = List.of(new Script("probe", "probe.sh", "/var/lib/labforge/scripts/01-probe.sh",
+        contents.isEmpty() ? "#!/bin/sh\n" : contents.get(0), true));
+    Network net = new Network("lab", "192.168.56.0/24", "192.168.56.0", 24, "255.255.255.0", "192.168.56.1",
+        false, List.of("192.168.56.1"), "private");
+    Nic nic = new Nic(0, "eth0", "lab", "192.168.56.10", 24, "255.255.255.0", "192.168.56.1", "52:54:00:12:34:56", true);
+    User user = new User("lab", true, List.of(), null, List.of(), "/bin/bash");
+    String id = Ids.instanceId(String.join("\u0000", contents).getBytes(StandardCharsets.UTF_8));
+    Machine m = new Machine("probe", 0, "", "img", 1, 1024, 10240, false, "UTC", List.of(user), List.of("vim"),
+        List.of(new Disk("data", 1024, "/srv/data", "ext4", "vdb")), List.of(nic), files, commands, scripts, id);
+    return new Lab("probe-lab", "", "probe.yaml", List.of(), List.of(net), List.of(m),
+        new TargetSettings(Set.of(), Map.of()));
+  }
+
+  static List<RenderedFile> render(Lab lab) throws Exception {
+    return new CloudInitTarget().render(lab, TEMPLATES);
+  }
+
+  static RenderedFile userData(List<RenderedFile> files) {
+    return files.stream().filter(f -> f.path().endsWith("/user-data")).findFirst().orElseThrow();
+  }
+}
