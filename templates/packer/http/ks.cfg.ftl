@@ -6,7 +6,7 @@ timezone UTC --utc
 network --bootproto=dhcp --activate --hostname=${image}
 rootpw --lock
 <#if user.hasPassword()>
-user --name=${user.name()} --groups=wheel --iscrypted --password=${user.passwordHash()}
+user --name=${user.name()} --groups=wheel --iscrypted --password=${esc.kickstart(user.passwordHash())}
 <#else>
 user --name=${user.name()} --groups=wheel --lock
 </#if>

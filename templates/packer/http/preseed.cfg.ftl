@@ -11,7 +11,7 @@ d-i mirror/http/proxy string
 d-i passwd/root-login boolean false
 d-i passwd/user-fullname string ${user.name()}
 d-i passwd/username string ${user.name()}
-d-i passwd/user-password-crypted password ${passwordHash}
+d-i passwd/user-password-crypted password ${esc.preseed(passwordHash)}
 d-i clock-setup/utc boolean true
 d-i time/zone string UTC
 d-i partman-auto/method string regular

@@ -7,9 +7,9 @@ locals {
   networks = {
 <#list networks as n>
     ${esc.hcl(n.name)} = {
-      cidr            = ${esc.hcl(n.cidr)}
-      gateway_ip      = ${esc.hcl(n.gateway)}
-      enable_dhcp     = ${n.dhcp?c}
+      cidr = ${esc.hcl(n.cidr)}
+      gateway_ip = ${esc.hcl(n.gateway)}
+      enable_dhcp = ${n.dhcp?c}
       dns_nameservers = [<#list n.dns as d>${esc.hcl(d)}<#sep>, </#list>]
       allocation_pools = [
 <#list n.pools as p>
@@ -24,10 +24,10 @@ locals {
   machines = {
 <#list machines as m>
     ${esc.hcl(m.name)} = {
-      image       = ${esc.hcl(m.image)}
-      user_data   = ${esc.hcl(m.userData)}
-      ports       = [<#list m.ports as p>${esc.hcl(p)}<#sep>, </#list>]
-      ssh_user    = <#if m.sshUser??>${esc.hcl(m.sshUser)}<#else>null</#if>
+      image = ${esc.hcl(m.image)}
+      user_data = ${esc.hcl(m.userData)}
+      ports = [<#list m.ports as p>${esc.hcl(p)}<#sep>, </#list>]
+      ssh_user = <#if m.sshUser??>${esc.hcl(m.sshUser)}<#else>null</#if>
       instance_id = ${esc.hcl(m.instanceId)}
     }
 </#list>
@@ -39,8 +39,8 @@ locals {
     ${esc.hcl(p.key)} = {
       machine = ${esc.hcl(p.machine)}
       network = ${esc.hcl(p.network)}
-      ip      = <#if p.ip??>${esc.hcl(p.ip)}<#else>null</#if>
-      mac     = ${esc.hcl(p.mac)}
+      ip = <#if p.ip??>${esc.hcl(p.ip)}<#else>null</#if>
+      mac = ${esc.hcl(p.mac)}
     }
 </#list>
   }
@@ -51,9 +51,9 @@ locals {
 <#list disks as d>
     ${esc.hcl(d.key)} = {
       machine = ${esc.hcl(d.machine)}
-      name    = ${esc.hcl(d.name)}
-      size    = ${d.sizeGib?c}
-      device  = ${esc.hcl(d.device)}
+      name = ${esc.hcl(d.name)}
+      size = ${d.sizeGib?c}
+      device = ${esc.hcl(d.device)}
     }
 </#list>
   }
@@ -61,90 +61,90 @@ locals {
 }
 
 data "openstack_networking_network_v2" "external" {
-  name     = var.external_network
+  name = var.external_network
   external = true
 }
 
 resource "openstack_networking_network_v2" "lab" {
-  for_each       = local.networks
-  name           = "${r"${local.lab}-${each.key}"}"
+  for_each = local.networks
+  name = "${r"${local.lab}-${each.key}"}"
   admin_state_up = true
 }
 
 resource "openstack_networking_subnet_v2" "lab" {
-  for_each        = local.networks
-  name            = "${r"${local.lab}-${each.key}"}"
-  network_id      = openstack_networking_network_v2.lab[each.key].id
-  ip_version      = 4
-  cidr            = each.value.cidr
-  gateway_ip      = each.value.gateway_ip
-  enable_dhcp     = each.value.enable_dhcp
+  for_each = local.networks
+  name = "${r"${local.lab}-${each.key}"}"
+  network_id = openstack_networking_network_v2.lab[each.key].id
+  ip_version = 4
+  cidr = each.value.cidr
+  gateway_ip = each.value.gateway_ip
+  enable_dhcp = each.value.enable_dhcp
   dns_nameservers = var.dns_nameservers != null ? var.dns_nameservers : each.value.dns_nameservers
 
   dynamic "allocation_pool" {
     for_each = each.value.allocation_pools
     content {
       start = allocation_pool.value.start
-      end   = allocation_pool.value.end
+      end = allocation_pool.value.end
     }
   }
 }
 
 resource "openstack_networking_router_v2" "lab" {
-  name                = "${r"${local.lab}-router"}"
-  admin_state_up      = true
+  name = "${r"${local.lab}-router"}"
+  admin_state_up = true
   external_network_id = data.openstack_networking_network_v2.external.id
 }
 
 resource "openstack_networking_router_interface_v2" "lab" {
-  for_each  = local.networks
+  for_each = local.networks
   router_id = openstack_networking_router_v2.lab.id
   subnet_id = openstack_networking_subnet_v2.lab[each.key].id
 }
 
 resource "openstack_networking_secgroup_v2" "lab" {
-  name        = local.lab
+  name = local.lab
   description = "${r"labforge lab ${local.lab}: SSH only from the ssh_allowed_from variable, all traffic within the lab's networks"}"
 }
 
 # No SSH rule at all unless ssh_allowed_from is set.
 resource "openstack_networking_secgroup_rule_v2" "ssh" {
-  count             = var.ssh_allowed_from == null ? 0 : 1
+  count = var.ssh_allowed_from == null ? 0 : 1
   security_group_id = openstack_networking_secgroup_v2.lab.id
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = 22
-  port_range_max    = 22
-  remote_ip_prefix  = var.ssh_allowed_from
+  direction = "ingress"
+  ethertype = "IPv4"
+  protocol = "tcp"
+  port_range_min = 22
+  port_range_max = 22
+  remote_ip_prefix = var.ssh_allowed_from
 }
 
 resource "openstack_networking_secgroup_rule_v2" "lab" {
-  for_each          = local.networks
+  for_each = local.networks
   security_group_id = openstack_networking_secgroup_v2.lab.id
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  remote_ip_prefix  = each.value.cidr
+  direction = "ingress"
+  ethertype = "IPv4"
+  remote_ip_prefix = each.value.cidr
 }
 <#if publicKey??>
 
 # The public key only: the provider never generates a private key into the state.
 resource "openstack_compute_keypair_v2" "lab" {
-  name       = local.lab
+  name = local.lab
   public_key = ${esc.hcl(publicKey)}
 }
 </#if>
 
 resource "openstack_networking_port_v2" "nic" {
-  for_each           = local.ports
-  name               = ${r'"${local.lab}-${replace(each.key, "/", "-")}"'}
-  network_id         = openstack_networking_network_v2.lab[each.value.network].id
-  mac_address        = each.value.mac
-  admin_state_up     = true
+  for_each = local.ports
+  name = ${r'"${local.lab}-${replace(each.key, "/", "-")}"'}
+  network_id = openstack_networking_network_v2.lab[each.value.network].id
+  mac_address = each.value.mac
+  admin_state_up = true
   security_group_ids = [openstack_networking_secgroup_v2.lab.id]
 
   fixed_ip {
-    subnet_id  = openstack_networking_subnet_v2.lab[each.value.network].id
+    subnet_id = openstack_networking_subnet_v2.lab[each.value.network].id
     ip_address = each.value.ip
   }
 }
@@ -153,19 +153,19 @@ resource "openstack_networking_port_v2" "nic" {
 # filebase64, not file(): the provider passes base64 through, so Nova gets the user-data byte
 # for byte (file() would turn it into a Terraform string, normalized to Unicode NFC).
 resource "openstack_compute_instance_v2" "machine" {
-  for_each     = local.machines
-  name         = each.key
-  image_name   = var.images[each.value.image]
-  flavor_name  = var.flavors[each.key]
+  for_each = local.machines
+  name = each.key
+  image_name = var.images[each.value.image]
+  flavor_name = var.flavors[each.key]
 <#if publicKey??>
-  key_pair     = openstack_compute_keypair_v2.lab.name
+  key_pair = openstack_compute_keypair_v2.lab.name
 </#if>
   config_drive = true
-  user_data    = filebase64("${r"${path.module}/${each.value.user_data}"}")
+  user_data = filebase64("${r"${path.module}/${each.value.user_data}"}")
 
   metadata = {
-    labforge_lab         = local.lab
-    labforge_machine     = each.key
+    labforge_lab = local.lab
+    labforge_machine = each.key
     labforge_instance_id = each.value.instance_id
   }
 
@@ -180,18 +180,18 @@ resource "openstack_compute_instance_v2" "machine" {
 
 resource "openstack_blockstorage_volume_v3" "disk" {
   for_each = local.disks
-  name     = ${r'"${local.lab}-${replace(each.key, "/", "-")}"'}
-  size     = each.value.size
+  name = ${r'"${local.lab}-${replace(each.key, "/", "-")}"'}
+  size = each.value.size
 }
 <#list devices as device>
 
 # Disks attach one device at a time (vdb before vdc), so each lands on the device the guest expects.
 resource "openstack_compute_volume_attach_v2" "${device}" {
-  for_each    = { for key, disk in local.disks : key => disk if disk.device == ${esc.hcl(device)} }
+  for_each = { for key, disk in local.disks : key => disk if disk.device == ${esc.hcl(device)} }
   instance_id = openstack_compute_instance_v2.machine[each.value.machine].id
-  volume_id   = openstack_blockstorage_volume_v3.disk[each.key].id
+  volume_id = openstack_blockstorage_volume_v3.disk[each.key].id
 <#if device?index gt 0>
-  depends_on  = [openstack_compute_volume_attach_v2.${devices[device?index - 1]}]
+  depends_on = [openstack_compute_volume_attach_v2.${devices[device?index - 1]}]
 </#if>
 }
 </#list>
@@ -199,16 +199,16 @@ resource "openstack_compute_volume_attach_v2" "${device}" {
 <#if floatingIps>
 
 resource "openstack_networking_floatingip_v2" "machine" {
-  for_each    = local.machines
-  pool        = var.external_network
+  for_each = local.machines
+  pool = var.external_network
   description = "${r"${local.lab} ${each.key}"}"
 }
 
 # A floating IP on each machine's first NIC; the router interface must exist first.
 resource "openstack_networking_floatingip_associate_v2" "machine" {
-  for_each    = local.machines
+  for_each = local.machines
   floating_ip = openstack_networking_floatingip_v2.machine[each.key].address
-  port_id     = openstack_networking_port_v2.nic[each.value.ports[0]].id
-  depends_on  = [openstack_networking_router_interface_v2.lab]
+  port_id = openstack_networking_port_v2.nic[each.value.ports[0]].id
+  depends_on = [openstack_networking_router_interface_v2.lab]
 }
 </#if>

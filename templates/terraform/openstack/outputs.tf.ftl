@@ -12,7 +12,7 @@ output "fixed_ips" {
 
 output "floating_ips" {
   description = "Floating IP per machine, on its first NIC."
-  value       = { for name, ip in openstack_networking_floatingip_v2.machine : name => ip.address }
+  value = { for name, ip in openstack_networking_floatingip_v2.machine : name => ip.address }
 }
 
 output "ssh" {

@@ -2,49 +2,49 @@
 
 variable "cloud" {
   description = "Entry of clouds.yaml to use; null uses the OS_CLOUD environment variable."
-  type        = string
-  default     = null
+  type = string
+  default = null
 }
 
 variable "external_network" {
   description = "Name of the external network for the router and the floating IPs."
-  type        = string
-  default     = ${esc.hcl(externalNetwork)}
+  type = string
+  default = ${esc.hcl(externalNetwork)}
 }
 
 variable "dns_nameservers" {
   description = "Resolvers for every subnet instead of the spec's; set it when the spec's are not reachable here (the gateway is a Neutron router, which answers no DNS)."
-  type        = list(string)
-  default     = null
+  type = list(string)
+  default = null
 }
 
 variable "images" {
   description = "Glance image name per lab image (images.<name>.openstack_image in the spec)."
-  type        = map(string)
+  type = map(string)
   default = {
 <#list images as e>
-    ${esc.hcl(e.key)}${e.pad} = ${esc.hcl(e.value)}
+    ${esc.hcl(e.key)} = ${esc.hcl(e.value)}
 </#list>
   }
 }
 
 variable "flavors" {
   description = "Nova flavor name per machine: targets.terraform.flavors, else the smallest m1.* flavor that fits cpus, memory and disk."
-  type        = map(string)
+  type = map(string)
   default = {
 <#list flavors as e>
-    ${esc.hcl(e.key)}${e.pad} = ${esc.hcl(e.value)}
+    ${esc.hcl(e.key)} = ${esc.hcl(e.value)}
 </#list>
   }
 }
 
 variable "ssh_allowed_from" {
   description = "IPv4 CIDR allowed to reach SSH (TCP 22) on every machine; null opens no SSH rule at all."
-  type        = string
-  default     = <#if sshAllowedFrom??>${esc.hcl(sshAllowedFrom)}<#else>null</#if>
+  type = string
+  default = <#if sshAllowedFrom??>${esc.hcl(sshAllowedFrom)}<#else>null</#if>
 
   validation {
-    condition     = var.ssh_allowed_from == null || can(cidrnetmask(var.ssh_allowed_from))
+    condition = var.ssh_allowed_from == null || can(cidrnetmask(var.ssh_allowed_from))
     error_message = "The ssh_allowed_from value must be an IPv4 CIDR such as 203.0.113.0/24, or null."
   }
 }

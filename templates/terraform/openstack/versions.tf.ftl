@@ -5,7 +5,7 @@ terraform {
 
   required_providers {
     openstack = {
-      source  = "terraform-provider-openstack/openstack"
+      source = "terraform-provider-openstack/openstack"
       version = "~> 3.0"
     }
   }

@@ -71,13 +71,7 @@ final class Commands {
     try {
       files = Generator.render(lab, input, targets);
     } catch (RenderException e) {
-      err.println("labforge: internal error: " + e.getMessage());
-      if (context.verbose()) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(this is a labforge bug in " + e.origin() + "; run with --verbose for details)");
-      }
-      return ExitCodes.INTERNAL;
+      return context.internal(e.getMessage(), e, e.origin());
     }
     try {
       return check ? compare(outDir, lab, files) : write(outDir, lab, files);

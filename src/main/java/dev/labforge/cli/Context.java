@@ -31,11 +31,20 @@ final class Context {
 
   /** Reports an unexpected failure: one line, or the stack trace with --verbose. */
   int internal(String what, Throwable e) {
+    return internal(what, e, null);
+  }
+
+  /**
+   * The one printer of internal errors (exit 3): what failed, then the stack trace with
+   * --verbose, else where the bug is ({@code origin}, e.g. a template, when known).
+   */
+  int internal(String what, Throwable e, String origin) {
     err.println("labforge: internal error: " + what);
     if (verbose) {
       e.printStackTrace(err);
     } else {
-      err.println("(this is a labforge bug; run with --verbose for the stack trace)");
+      err.println("(this is a labforge bug" + (origin == null ? "" : " in " + origin)
+          + "; run with --verbose for the stack trace)");
     }
     return ExitCodes.INTERNAL;
   }

@@ -25,15 +25,7 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      err.println("labforge: internal error: " + e);
-      if (context.verbose()) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(run with --verbose for the stack trace)");
-      }
-      return ExitCodes.INTERNAL;
-    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> context.internal(e.toString(), e));
     cli.setParameterExceptionHandler((e, args1) -> {
       err.println("labforge: " + e.getMessage());
       e.getCommandLine().usage(err, CommandLine.Help.Ansi.OFF);

@@ -167,6 +167,35 @@ public final class Escape {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * One word of a kickstart command line. pykickstart splits lines with Python's
+   * {@code shlex.split(line, comments=True)}: {@code #} starts a comment even inside a word and
+   * quotes are removed, so anything beyond plain characters is single-quoted (shlex's POSIX
+   * rules: nothing is special inside single quotes). A line break cannot be in a kickstart word.
+   */
+  public static String kickstart(String s) {
+    if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("a kickstart word cannot hold a line break");
+    }
+    if (!s.isEmpty() && s.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || "._/$=,:+@%-".indexOf(c) >= 0))) {
+      return s;
+    }
+    return sh(s);
+  }
+
+  /**
+   * A debconf preseed value: the rest of the line, taken as written. debconf has no quoting, so a
+   * value with a line break, a trailing backslash (a continued line) or edge white space cannot
+   * be written; the spec rules keep such values out, and this refuses them.
+   */
+  public static String preseed(String s) {
+    if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.endsWith("\\") || !s.equals(s.strip())) {
+      throw new IllegalArgumentException("a preseed value cannot hold a line break, end in a backslash"
+          + " or start or end with white space");
+    }
+    return s;
+  }
+
   private static boolean validSurrogate(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {

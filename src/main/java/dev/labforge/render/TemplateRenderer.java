@@ -33,9 +33,11 @@ public final class TemplateRenderer {
     config.setWhitespaceStripping(true);
     DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setExposeFields(false);
-    config.setObjectWrapper(wrapper.build());
+    freemarker.template.DefaultObjectWrapper objectWrapper = wrapper.build();
+    config.setObjectWrapper(objectWrapper);
     try {
-      config.setSharedVariable("esc", config.getObjectWrapper().wrap(new EscapeFunctions()));
+      // Templates call Escape's static methods directly: there is no second list of escapers.
+      config.setSharedVariable("esc", objectWrapper.getStaticModels().get(Escape.class.getName()));
     } catch (freemarker.template.TemplateModelException e) {
       throw new IllegalStateException(e);
     }
@@ -50,33 +52,6 @@ public final class TemplateRenderer {
       return out.toString();
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
-    }
-  }
-
-  /** The escapers, as instance methods so FreeMarker's wrapper can call them. */
-  public static final class EscapeFunctions {
-    public String hcl(String s) {
-      return Escape.hcl(s);
-    }
-
-    public String yaml(String s) {
-      return Escape.yaml(s);
-    }
-
-    public String yamlBlock(String s, int indent) {
-      return Escape.yamlBlock(s, indent);
-    }
-
-    public String json(String s) {
-      return Escape.json(s);
-    }
-
-    public String ruby(String s) {
-      return Escape.ruby(s);
-    }
-
-    public String sh(String s) {
-      return Escape.sh(s);
     }
   }
 }

@@ -78,4 +78,28 @@ public final class Tools {
     reader.join();
     return new Run(process.exitValue(), new String(output[0], StandardCharsets.UTF_8));
   }
+
+  /** Deletes a folder and everything below it; links are deleted, never followed. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+          throws IOException {
+        Files.delete(file);
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) {
+          throw exc;
+        }
+        Files.delete(dir);
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
+  }
 }

@@ -44,9 +44,7 @@ public final class SeedCheckScript {
       }
       throw new IOException("seedcheck.py gave no answer (exit " + run.exitCode() + "): " + run.output().strip());
     } finally {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Tools.deleteTree(dir);
     }
   }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -73,9 +72,7 @@ public final class SeedIsoCheck implements ToolCheck {
         }
       }
     } finally {
-      try (Stream<Path> walk = Files.walk(out)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Tools.deleteTree(out);
     }
     return problems;
   }

@@ -57,7 +57,7 @@ public final class PackerTarget implements Target {
     for (Image image : lab.images()) {
       ImagePlan plan = ImagePlan.of(lab, image);
       String path = "packer/" + image.name() + ".pkr.hcl";
-      String text = templates.render(TEMPLATE, Map.of("v", new ViewBuilder(plan).view()));
+      String text = templates.render(TEMPLATE, Map.of("v", new PackerViews(plan).view()));
       try {
         text = HclFormat.align(path, text);
       } catch (HclSyntaxException e) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,7 +69,7 @@ final class PackerValidateCheck implements ToolCheck {
         }
       }
     } finally {
-      deleteTree(copy);
+      Tools.deleteTree(copy);
     }
     return problems;
   }
@@ -88,11 +87,4 @@ final class PackerValidateCheck implements ToolCheck {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -3,8 +3,8 @@ package dev.labforge.targets.packer;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Script;
 import dev.labforge.render.Escape;
-import dev.labforge.targets.packer.View.Attr;
-import dev.labforge.targets.packer.View.Block;
+import dev.labforge.targets.packer.PackerView.Attr;
+import dev.labforge.targets.packer.PackerView.Block;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
+import dev.labforge.render.hcl.HclFormat;
+import dev.labforge.render.hcl.HclSyntaxException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
@@ -58,8 +60,13 @@ public final class TerraformTarget implements Target {
     List<RenderedFile> files = new ArrayList<>();
     for (String file : FILES) {
       String template = "terraform/openstack/" + file + ".ftl";
-      files.add(RenderedFile.text(DIR + file, templates.render(template, view), "templates/" + template,
-          Formats.HCL, SCHEMA));
+      String text;
+      try {
+        text = HclFormat.align(DIR + file, templates.render(template, view));
+      } catch (HclSyntaxException e) {
+        throw new RenderException("templates/" + template, DIR + file + " is not HCL: " + e.getMessage());
+      }
+      files.add(RenderedFile.text(DIR + file, text, "templates/" + template, Formats.HCL, SCHEMA));
     }
     return files;
   }

@@ -7,7 +7,6 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.model.User;
-import dev.labforge.render.Escape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The flat view the four .tf templates lay out. Raw strings stay raw here (templates escape them
- * with esc.hcl); only the padding that aligns a map's {@code =} signs, as terraform fmt wants it,
- * is computed here because it depends on the escaped widths.
+ * The flat view the four .tf templates lay out. Raw strings stay raw here: templates escape them
+ * with esc.hcl, and HclFormat.align lines up the {@code =} signs as terraform fmt does.
  */
 final class TerraformView {
   /** A port key, e.g. {@code cloud/eth0}: a machine name never holds '/', so keys never clash. */
@@ -36,8 +34,8 @@ final class TerraformView {
 
   public record DiskView(String key, String machine, String name, long sizeGib, String device) {}
 
-  /** One line of a map literal: {@code pad} puts its '=' under the others'. */
-  public record Entry(String key, String pad, String value) {}
+  /** One line of a map literal; HclFormat.align lines up the '=' signs afterwards. */
+  public record Entry(String key, String value) {}
 
   private TerraformView() {}
 
@@ -72,10 +70,10 @@ final class TerraformView {
     view.put("ports", ports);
     view.put("disks", disks);
     view.put("devices", List.copyOf(devices));
-    view.put("images", aligned(images(lab)));
+    view.put("images", entries(images(lab)));
     Map<String, String> flavors = new LinkedHashMap<>();
     lab.machines().forEach(m -> flavors.put(m.name(), Flavors.of(m, settings.flavors())));
-    view.put("flavors", aligned(flavors));
+    view.put("flavors", entries(flavors));
     return view;
   }
 
@@ -116,10 +114,10 @@ final class TerraformView {
     return out;
   }
 
-  private static List<Entry> aligned(Map<String, String> map) {
-    int width = map.keySet().stream().mapToInt(k -> Escape.hcl(k).length()).max().orElse(0);
+  private static List<Entry> entries(Map<String, String> map) {
     List<Entry> out = new ArrayList<>();
-    map.forEach((k, v) -> out.add(new Entry(k, " ".repeat(width - Escape.hcl(k).length()), v)));
+    map.forEach((k, v) -> out.add(new Entry(k, v)));
     return out;
   }
+
 }

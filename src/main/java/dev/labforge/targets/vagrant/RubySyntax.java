@@ -29,8 +29,7 @@ public final class RubySyntax {
       Files.writeString(file, text, StandardCharsets.UTF_8);
       return problem(tools, file);
     } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(dir);
+      Tools.deleteTree(dir);
     }
   }
 }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code vagrant validate -p} in {@code vagrant/}. {@code -p} skips provider blocks: without it,
@@ -43,16 +41,9 @@ public final class VagrantValidateCheck implements ToolCheck {
         problems.add("vagrant/Vagrantfile: vagrant validate -p exited " + run.exitCode() + ":\n" + run.output().strip());
       }
     } finally {
-      deleteTree(home);
+      Tools.deleteTree(home);
     }
     return problems;
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

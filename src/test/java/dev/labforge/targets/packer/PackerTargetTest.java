@@ -50,7 +50,7 @@ class PackerTargetTest {
     t.get("source").fieldNames().forEachRemaining(sources::add);
     assertThat(sources).isEqualTo(expected);
     List<String> refs = Trees.literals(Trees.build(t).get("sources"));
-    assertThat(refs).containsExactlyElementsOf(ViewBuilder.BUILDERS.stream().filter(expected::contains)
+    assertThat(refs).containsExactlyElementsOf(PackerViews.BUILDERS.stream().filter(expected::contains)
         .map(b -> "source." + b + "." + image.name()).toList());
     for (String skipped : image.builders()) {
       if (!expected.contains(skipped)) {

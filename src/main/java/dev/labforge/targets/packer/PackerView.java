@@ -6,7 +6,7 @@ import java.util.List;
  * The flat view model of one template: every value is already an HCL expression (text), so the
  * template only lays out blocks and lines.
  */
-public record View(
+public record PackerView(
     String image,
     String os,
     String release,

@@ -1,15 +1,15 @@
 package dev.labforge.targets.packer;
 
-import dev.labforge.targets.packer.View.Attr;
-import dev.labforge.targets.packer.View.Plugin;
-import dev.labforge.targets.packer.View.Source;
-import dev.labforge.targets.packer.View.Variable;
+import dev.labforge.targets.packer.PackerView.Attr;
+import dev.labforge.targets.packer.PackerView.Plugin;
+import dev.labforge.targets.packer.PackerView.Source;
+import dev.labforge.targets.packer.PackerView.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Turns an {@link ImagePlan} into the template's view: packer block, variables and sources. */
-final class ViewBuilder {
+final class PackerViews {
   static final String REQUIRED_VERSION = ">= 1.7.0";
   /** Builder plugins, and the vagrant post-processor's, as {@code packer init} installs them. */
   private static final Map<String, Plugin> PLUGINS = Map.of(
@@ -22,14 +22,14 @@ final class ViewBuilder {
 
   private final ImagePlan plan;
 
-  ViewBuilder(ImagePlan plan) {
+  PackerViews(ImagePlan plan) {
     this.plan = plan;
   }
 
-  View view() {
+  PackerView view() {
     String name = plan.image().name();
     List<String> emitted = BUILDERS.stream().filter(plan::emits).toList();
-    return new View(name, plan.image().os(), plan.image().release(), name + ".pkr.hcl", notes(), plugins(emitted),
+    return new PackerView(name, plan.image().os(), plan.image().release(), name + ".pkr.hcl", notes(), plugins(emitted),
         variables(), List.of(), sources(emitted),
         Hcl.list(emitted.stream().map(b -> Hcl.str("source." + b + "." + name)).toList(), 2),
         new Provisioners(plan).all(), new Provisioners(plan).postProcessors());
