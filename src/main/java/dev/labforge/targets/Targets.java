@@ -1,6 +1,7 @@
 package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
@@ -20,7 +21,8 @@ public final class Targets {
       new PackerTarget(),
       new CloudInitTarget(),
       new VagrantTarget(),
-      new TerraformTarget());
+      new TerraformTarget(),
+      new LxdTarget());
 
   private Targets() {}
 

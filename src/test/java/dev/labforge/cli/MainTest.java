@@ -166,7 +166,7 @@ class MainTest {
     Cli.Result r = Cli.run("schema", "../pom");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).startsWith("labforge: no schema named '../pom'; known: ")
-        .contains(" lab, manifest, ").contains("cloud-init/user-data");
+        .contains(" lab, ").contains(" manifest, ").contains("cloud-init/user-data");
   }
 
   @Test

@@ -64,11 +64,10 @@ public final class CloudInitTarget implements Target {
 
   private static List<RenderedFile> machine(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
     String dir = ID + "/" + machine.name() + "/";
-    String userData = templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+    String userData = userData(lab, machine, templates);
     String metaData = templates.render(ID + "/meta-data.ftl",
         Map.of("instanceId", machine.instanceId(), "hostname", HostNames.hostname(machine)));
-    String networkConfig = templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
-        "nics", GuestNics.of(lab, machine), "defaultDestination", GuestNics.DEFAULT_DESTINATION));
+    String networkConfig = networkConfig(lab, machine, templates);
     String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
     String networkJson = Json.pretty(ConfigDriveJson.networkData(lab, machine));
 
@@ -87,6 +86,20 @@ public final class CloudInitTarget implements Target {
     files.add(iso(dir + "nocloud.iso", NOCLOUD_LABEL, seed, dir));
     files.add(iso(dir + "config-drive.iso", CONFIG_DRIVE_LABEL, configDrive, drive));
     return files;
+  }
+
+  /**
+   * The machine's NoCloud {@code user-data}, as this target writes it. Other targets that carry
+   * the seed in their own files (the LXD profiles) call this, so their copy is byte-identical.
+   */
+  public static String userData(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+  }
+
+  /** The machine's NoCloud {@code network-config} (version 2), as this target writes it. */
+  public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    return templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
+        "nics", GuestNics.of(lab, machine), "defaultDestination", GuestNics.DEFAULT_DESTINATION));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

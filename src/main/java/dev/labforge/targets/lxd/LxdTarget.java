@@ -1,0 +1,58 @@
+package dev.labforge.targets.lxd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code lxd/preseed.yaml} for {@code lxd init --preseed} (storage pool, one bridge per network,
+ * one profile per machine carrying its cloud-init seed, NICs and disks) and {@code lxd/lab.sh}.
+ */
+public final class LxdTarget implements Target {
+  public static final String ID = "lxd";
+  static final String PRESEED = "lxd/preseed.yaml";
+  static final String LAB_SH = "lxd/lab.sh";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("lxd/preseed");
+  }
+
+  @Override
+  public LxdSettings settings(JsonNode node) {
+    return LxdSettings.of(node);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new LabScriptCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    LxdView view = LxdViews.of(lab, templates);
+    Map<String, Object> model = Map.of("v", view);
+    return List.of(
+        RenderedFile.text(PRESEED, templates.render("lxd/preseed.yaml.ftl", model), "templates/lxd/preseed.yaml.ftl",
+            Formats.YAML, "schemas/lxd/preseed.schema.json"),
+        RenderedFile.text(LAB_SH, templates.render("lxd/lab.sh.ftl", model), "templates/lxd/lab.sh.ftl",
+            Formats.TEXT, null));
+  }
+}

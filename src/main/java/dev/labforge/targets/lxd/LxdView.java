@@ -1,0 +1,43 @@
+package dev.labforge.targets.lxd;
+
+import java.util.List;
+
+/**
+ * Everything the preseed and lab.sh templates lay out, already decided: the templates only loop
+ * and quote. Values are raw; the templates escape them ({@code esc.yaml}, {@code esc.sh}).
+ */
+public record LxdView(
+    String lab,
+    String labComment,
+    String pool,
+    String type,
+    boolean virtualMachine,
+    List<NetworkView> networks,
+    List<ImageView> images,
+    List<MachineView> machines,
+    List<VolumeView> volumes) {
+
+  /**
+   * One managed bridge. {@code address} is the gateway with the prefix. {@code dhcpRanges} is
+   * null when LXD's default range applies (a {@code dhcp: true} network) or when DHCP is off.
+   */
+  public record NetworkView(String name, String specName, String cidr, String description, String address,
+      boolean nat, boolean dhcp, String dhcpRanges) {}
+
+  /** A spec image: the variable that overrides it in lab.sh, and the LXD image used without it. */
+  public record ImageView(String name, String variable, String defaultSource) {}
+
+  /** One machine: its instance and profile (same name) and what the profile holds. */
+  public record MachineView(String machine, String instance, String description, String image, String cpus,
+      String memory, boolean nesting, String rootSize, String userData, String networkConfig,
+      List<NicView> nics, List<DiskView> disks) {}
+
+  /** A NIC device: the key and in-guest name are the interface name; {@code ip} is null for DHCP. */
+  public record NicView(String name, String network, String hwaddr, String ip) {}
+
+  /** A data disk: a custom volume of the pool, mounted at {@code path}. */
+  public record DiskView(String device, String volume, String path) {}
+
+  /** A custom volume lab.sh creates before the instances start. */
+  public record VolumeView(String name, String size) {}
+}

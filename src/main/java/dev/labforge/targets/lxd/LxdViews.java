@@ -1,0 +1,142 @@
+package dev.labforge.targets.lxd;
+
+import dev.labforge.model.Disk;
+import dev.labforge.model.Image;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.render.RenderException;
+import dev.labforge.spec.Ipv4;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.lxd.LxdView.DiskView;
+import dev.labforge.targets.lxd.LxdView.ImageView;
+import dev.labforge.targets.lxd.LxdView.MachineView;
+import dev.labforge.targets.lxd.LxdView.NetworkView;
+import dev.labforge.targets.lxd.LxdView.NicView;
+import dev.labforge.targets.lxd.LxdView.VolumeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Builds the {@link LxdView} of a lab. */
+public final class LxdViews {
+  /** Where a data disk without {@code mount} appears in the instance. */
+  static final String UNMOUNTED_PREFIX = "/mnt/";
+  /** images.linuxcontainers.org names some distributions differently from the spec's {@code os}. */
+  private static final Map<String, String> IMAGE_SERVER_OS = Map.of("rocky", "rockylinux", "alma", "almalinux");
+
+  private LxdViews() {}
+
+  public static LxdView of(Lab lab, TemplateRenderer templates) throws RenderException {
+    LxdSettings settings = LxdSettings.of(lab);
+    List<NetworkView> networks = new ArrayList<>();
+    for (Network network : lab.networks()) {
+      networks.add(network(lab, network));
+    }
+    List<ImageView> images = new ArrayList<>();
+    for (Image image : lab.images()) {
+      if (lab.machines().stream().anyMatch(m -> m.image().equals(image.name()))) {
+        images.add(new ImageView(image.name(), variable(image.name()),
+            settings.image() != null ? settings.image() : defaultSource(image)));
+      }
+    }
+    List<MachineView> machines = new ArrayList<>();
+    List<VolumeView> volumes = new ArrayList<>();
+    for (Machine machine : lab.machines()) {
+      machines.add(machine(lab, machine, settings, templates));
+      for (Disk disk : machine.disks()) {
+        volumes.add(new VolumeView(LxdNames.volume(lab.name(), machine.name(), disk.name()), size(disk.sizeMib())));
+      }
+    }
+    return new LxdView(lab.name(), oneLine(lab.description()), lab.name(), settings.type(), settings.virtualMachine(),
+        networks, images, machines, volumes);
+  }
+
+  /** {@code LABFORGE_LXD_IMAGE_<image>}: every character other than a letter or digit becomes "_". */
+  static String variable(String image) {
+    return "LABFORGE_LXD_IMAGE_" + image.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  /** The cloud variant on images.linuxcontainers.org (it has cloud-init), e.g. images:debian/12/cloud. */
+  static String defaultSource(Image image) {
+    return "images:" + IMAGE_SERVER_OS.getOrDefault(image.os(), image.os()) + "/" + image.release() + "/cloud";
+  }
+
+  private static NetworkView network(Lab lab, Network network) {
+    List<String> statics = new ArrayList<>();
+    for (Machine machine : lab.machines()) {
+      for (Nic nic : machine.nics()) {
+        if (nic.network().equals(network.name()) && !nic.dhcp()) {
+          statics.add(nic.ip());
+        }
+      }
+    }
+    // LXD accepts a NIC's ipv4.address only while the bridge serves DHCP. On a network without
+    // DHCP in the spec, the bridge serves exactly the static addresses (each only to its MAC, as a
+    // reservation); the machines never ask, their network-config is static.
+    boolean dhcp = network.dhcp() || !statics.isEmpty();
+    String ranges = network.dhcp() ? null : statics.isEmpty() ? null : ranges(statics);
+    String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.cidr() + ")";
+    return new NetworkView(LxdNames.bridge(lab.name(), network.name()), network.name(), network.cidr(), description,
+        network.gateway() + "/" + network.prefix(), "nat".equals(network.kind()), dhcp, ranges);
+  }
+
+  /** Sorted addresses as LXD's ranges: runs of consecutive addresses become one "first-last". */
+  static String ranges(List<String> addresses) {
+    TreeSet<Long> sorted = new TreeSet<>();
+    addresses.forEach(a -> sorted.add(Ipv4.parse(a).orElseThrow()));
+    List<String> out = new ArrayList<>();
+    Long first = null;
+    Long last = null;
+    for (long a : sorted) {
+      if (last != null && a == last + 1) {
+        last = a;
+        continue;
+      }
+      if (first != null) {
+        out.add(Ipv4.format(first) + "-" + Ipv4.format(last));
+      }
+      first = a;
+      last = a;
+    }
+    if (first != null) {
+      out.add(Ipv4.format(first) + "-" + Ipv4.format(last));
+    }
+    return String.join(",", out);
+  }
+
+  private static MachineView machine(Lab lab, Machine machine, LxdSettings settings, TemplateRenderer templates)
+      throws RenderException {
+    List<NicView> nics = new ArrayList<>();
+    for (Nic nic : machine.nics()) {
+      nics.add(new NicView(nic.ifname(), LxdNames.bridge(lab.name(), nic.network()), nic.mac(), nic.ip()));
+    }
+    List<DiskView> disks = new ArrayList<>();
+    for (Disk disk : machine.disks()) {
+      disks.add(new DiskView("disk-" + disk.name(), LxdNames.volume(lab.name(), machine.name(), disk.name()),
+          disk.mount() != null ? disk.mount() : UNMOUNTED_PREFIX + disk.name()));
+    }
+    String description = machine.description() != null && !machine.description().isBlank() ? oneLine(machine.description())
+        : "labforge lab " + lab.name() + ", machine " + machine.name();
+    return new MachineView(machine.name(), LxdNames.instance(lab.name(), machine.name()), description, machine.image(),
+        Integer.toString(machine.cpus()), size(machine.memoryMib()),
+        machine.nestedVirtualization() && !settings.virtualMachine(), size(machine.diskMib()),
+        CloudInitTarget.userData(lab, machine, templates), CloudInitTarget.networkConfig(lab, machine, templates),
+        nics, disks);
+  }
+
+  /** MiB as LXD writes sizes: whole GiB when it divides, else MiB. */
+  static String size(long mib) {
+    return mib % 1024 == 0 ? mib / 1024 + "GiB" : mib + "MiB";
+  }
+
+  private static String oneLine(String s) {
+    if (s == null) {
+      return null;
+    }
+    return s.replaceAll("[\\p{Cntrl}\u2028\u2029]+", " ").strip();
+  }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# labforge: lab ${v.lab} on LXD. Generated; edit the lab spec instead.
+#
+#   ./lab.sh up          apply preseed.yaml (storage pool, bridges, profiles), create the data
+#                        volumes, then launch every machine with its own profile
+#   ./lab.sh down        delete this lab's instances, volumes, profiles, networks and pool, and an
+#                        image that `up` imported; nothing else
+#   ./lab.sh status      the state and addresses of every machine
+#   ./lab.sh shell M     a root login shell in machine M
+#
+# Machines are launched as ${v.type}s (targets.lxd.type). Needs LXD 5.x: `lxd` (for
+# `lxd init --preseed`) and `lxc`, as root or as a member of the lxd group.
+#
+# Environment:
+#   LABFORGE_LXD_IMAGE_<image>   the LXD image for spec image <image>: an image LXD knows (alias,
+#                                fingerprint or remote:alias), or a folder holding meta.tar and
+#                                rootfs.tar.gz (or rootfs.img), or a unified image file; a folder or
+#                                file is imported once as "${v.lab}-<image>" and deleted by `down`.
+#                                <image> is the image's name with every character other than a
+#                                letter or digit as "_".
+<#list v.images as i>
+#   ${i.variable} defaults to ${i.defaultSource}
+</#list>
+#
+# `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
+set -euo pipefail
+
+LAB=${esc.sh(v.lab)}
+POOL=${esc.sh(v.pool)}
+VM=${v.virtualMachine?c}
+
+# Images: spec name, overriding variable, default LXD image.
+IMAGES=(<#list v.images as i>${esc.sh(i.name)}<#sep> </#sep></#list>)
+IMAGE_VARIABLE=(<#list v.images as i>${esc.sh(i.variable)}<#sep> </#sep></#list>)
+IMAGE_DEFAULT=(<#list v.images as i>${esc.sh(i.defaultSource)}<#sep> </#sep></#list>)
+
+# Networks (LXD bridge names).
+NETWORKS=(<#list v.networks as n>${esc.sh(n.name)}<#sep> </#sep></#list>)
+
+# Machines: name, instance (and profile) name, spec image.
+MACHINES=(<#list v.machines as m>${esc.sh(m.machine)}<#sep> </#sep></#list>)
+INSTANCES=(<#list v.machines as m>${esc.sh(m.instance)}<#sep> </#sep></#list>)
+MACHINE_IMAGE=(<#list v.machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
+
+# Custom volumes of the pool (the machines' data disks): name, size.
+VOLUMES=(<#list v.volumes as d>${esc.sh(d.name)}<#sep> </#sep></#list>)
+VOLUME_SIZE=(<#list v.volumes as d>${esc.sh(d.size)}<#sep> </#sep></#list>)
+
+<#include "lab.sh.body" parse=false>

@@ -1,0 +1,59 @@
+# labforge: lab ${v.lab} on LXD<#if v.labComment??> (${v.labComment})</#if>. Generated; edit the lab spec instead.
+# `lxd init --preseed < preseed.yaml` makes the storage pool, one bridge per network and one
+# profile per machine; applied again, it updates them. lab.sh up applies it, creates the data
+# volumes and launches each machine with its profile. The cloud-init keys hold the machine's
+# NoCloud user-data and network-config byte for byte.
+storage_pools:
+  - name: ${esc.yaml(v.pool)}
+    driver: dir
+    description: ${esc.yaml("labforge lab " + v.lab)}
+networks:
+<#list v.networks as n>
+  - name: ${esc.yaml(n.name)}
+    type: bridge
+    description: ${esc.yaml(n.description)}
+    config:
+      ipv4.address: ${esc.yaml(n.address)}
+      ipv4.nat: "${n.nat?c}"
+      ipv4.dhcp: "${n.dhcp?c}"
+<#if n.dhcpRanges??>
+      ipv4.dhcp.ranges: ${esc.yaml(n.dhcpRanges)}
+</#if>
+      ipv6.address: none
+</#list>
+profiles:
+<#list v.machines as m>
+  - name: ${esc.yaml(m.instance)}
+    description: ${esc.yaml(m.description)}
+    config:
+      limits.cpu: "${m.cpus}"
+      limits.memory: ${esc.yaml(m.memory)}
+<#if m.nesting>
+      security.nesting: "true"
+</#if>
+      cloud-init.user-data: ${esc.yamlBlock(m.userData, 8)}
+      cloud-init.network-config: ${esc.yamlBlock(m.networkConfig, 8)}
+    devices:
+      root:
+        type: disk
+        path: /
+        pool: ${esc.yaml(v.pool)}
+        size: ${esc.yaml(m.rootSize)}
+<#list m.nics as nic>
+      ${nic.name}:
+        type: nic
+        name: ${esc.yaml(nic.name)}
+        network: ${esc.yaml(nic.network)}
+        hwaddr: ${esc.yaml(nic.hwaddr)}
+<#if nic.ip??>
+        ipv4.address: ${esc.yaml(nic.ip)}
+</#if>
+</#list>
+<#list m.disks as d>
+      ${esc.yaml(d.device)}:
+        type: disk
+        pool: ${esc.yaml(v.pool)}
+        source: ${esc.yaml(d.volume)}
+        path: ${esc.yaml(d.path)}
+</#list>
+</#list>
