@@ -29,89 +29,47 @@ def labforge_step(script, values)
 end
 
 LABFORGE_TIMEZONE = <<~'SH'
-  if command -v timedatectl >/dev/null 2>&1; then
-    timedatectl set-timezone "$timezone"
-  else
-    ln -sf "/usr/share/zoneinfo/$timezone" /etc/localtime
-  fi
+</#noparse>
+<#list guest.timezone as line>
+  ${line}
+</#list>
+<#noparse>
 SH
 
 LABFORGE_USER = <<~'SH'
-  if ! id -u "$name" >/dev/null 2>&1; then
-    useradd --create-home --shell "$shell" "$name"
-  fi
-  usermod --shell "$shell" "$name"
-  printf %s "$groups" | while IFS= read -r group; do
-    if ! getent group "$group" >/dev/null; then
-      groupadd "$group"
-    fi
-    usermod --append --groups "$group" "$name"
-  done
-  home="$(getent passwd "$name" | cut -d: -f6)"
-  primary="$(id -gn "$name")"
-  install -d -m 0700 -o "$name" -g "$primary" "$home/.ssh"
-  touch "$home/.ssh/authorized_keys"
-  printf %s "$ssh_authorized_keys" | while IFS= read -r key; do
-    if ! grep -qxF -- "$key" "$home/.ssh/authorized_keys"; then
-      printf '%s\n' "$key" >> "$home/.ssh/authorized_keys"
-    fi
-  done
-  chown "$name:$primary" "$home/.ssh/authorized_keys"
-  chmod 0600 "$home/.ssh/authorized_keys"
-  if [ -n "$password_hash" ]; then
-    printf '%s:%s\n' "$name" "$password_hash" | chpasswd -e
-  fi
-  if [ "$sudo" = true ]; then
-    printf '%s ALL=(ALL) NOPASSWD:ALL\n' "$name" > "/etc/sudoers.d/90-labforge-$name"
-    chmod 0440 "/etc/sudoers.d/90-labforge-$name"
-  fi
+</#noparse>
+<#list guest.user as line>
+  ${line}
+</#list>
+<#noparse>
 SH
 
 # The spec names data disks vdb, vdc, ... (virtio under libvirt); VirtualBox and VMware attach
 # them as sdb, sdc, ... A disk that already holds a filesystem or partition table is never formatted.
 LABFORGE_DISK = <<~'SH'
-  dev="/dev/$device"
-  if [ ! -b "$dev" ]; then
-    dev="/dev/sd${device#vd}"
-  fi
-  if ! command -v "mkfs.$fs" >/dev/null 2>&1 && [ "$fs" = xfs ]; then
-    if [ "$manager" = apt ]; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q xfsprogs
-    else
-      dnf install -y xfsprogs
-    fi
-  fi
-  if ! blkid "$dev" >/dev/null 2>&1; then
-    "mkfs.$fs" "$dev"
-  fi
-  uuid="$(blkid -s UUID -o value "$dev")"
-  mkdir -p "$mount"
-  if ! grep -q "^UUID=$uuid " /etc/fstab; then
-    printf 'UUID=%s %s %s defaults,nofail 0 2\n' "$uuid" "$mount" "$fs" >> /etc/fstab
-  fi
-  if ! mountpoint -q "$mount"; then
-    mount "$mount"
-  fi
+</#noparse>
+<#list guest.disk as line>
+  ${line}
+</#list>
+<#noparse>
 SH
 
 # Parent folders get the usual mode (as with cloud-init's write_files); the file itself is
 # created under umask 077 so it is never readable by others before its chmod.
 LABFORGE_FILE = <<~'SH'
-  mkdir -p -- "$(dirname -- "$path")"
-  umask 077
-  printf %s "$content_b64" | base64 -d > "$path"
-  chown -- "$owner" "$path"
-  chmod -- "$mode" "$path"
+</#noparse>
+<#list guest.file as line>
+  ${line}
+</#list>
+<#noparse>
 SH
 
 LABFORGE_PACKAGES = <<~'SH'
-  if [ "$manager" = apt ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q
-    printf %s "$packages" | xargs apt-get install -y -q -o Dpkg::Options::=--force-confold
-  else
-    printf %s "$packages" | xargs dnf install -y
-  fi
+</#noparse>
+<#list guest.packages as line>
+  ${line}
+</#list>
+<#noparse>
 SH
 </#noparse>
 

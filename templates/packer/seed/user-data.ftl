@@ -2,7 +2,7 @@
 # NoCloud seed for the Packer build of image ${image}, written by labforge: the build user Packer logs in as.
 users:
   - name: ${esc.yaml(user.name())}
-    sudo: "ALL=(ALL) NOPASSWD:ALL"
+    sudo: ${esc.yaml(sudoRule)}
     shell: ${esc.yaml(user.shell())}
 <#if user.hasPassword()>
     lock_passwd: false

@@ -25,7 +25,10 @@ final class CheckAction {
     this.err = context.err();
   }
 
-  int run(Path dir) {
+  int run(Path given) {
+    // Once, here: the checks run tools in other working folders, where a relative path means
+    // something else.
+    Path dir = given.toAbsolutePath().normalize();
     List<Path> labs;
     try {
       labs = labs(dir);
@@ -39,6 +42,7 @@ final class CheckAction {
     }
     Tools tools = Tools.system();
     int failed = 0;
+    int ran = 0;
     for (Path lab : labs) {
       for (ToolCheck check : checks()) {
         List<String> missing = check.requires().stream().filter(t -> !tools.has(t)).toList();
@@ -55,6 +59,8 @@ final class CheckAction {
         } catch (Exception e) {
           return context.internal(check.name() + ": " + e.getMessage(), e);
         }
+        // the manifest check needs no tool; a check of real tools is what "check" promises
+        ran += check.requires().isEmpty() ? 0 : 1;
         if (problems.isEmpty()) {
           out.println("ok   " + check.name() + ": " + lab);
         } else {
@@ -64,8 +70,17 @@ final class CheckAction {
         }
       }
     }
+    out.println(Commands.count(ran, "tool check") + " ran, " + failed + " failed");
     out.flush();
-    return failed == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+    if (failed > 0) {
+      return ExitCodes.INVALID;
+    }
+    if (ran == 0) {
+      err.println("labforge: 0 tool checks ran: none of the tools they need is on PATH (see the skip lines);"
+          + " exit code " + ExitCodes.NOTHING_CHECKED);
+      return ExitCodes.NOTHING_CHECKED;
+    }
+    return ExitCodes.OK;
   }
 
   /** The manifest first, then every target's checks in registry order. */

@@ -5,6 +5,7 @@ import dev.labforge.Generator.InvalidSpecException;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
 import dev.labforge.output.TreeWriter;
+import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.targets.Targets;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** What each subcommand does; picocli only parses. Every path returns an exit code. */
 final class Commands {
@@ -31,7 +33,8 @@ final class Commands {
 
   private Loaded load(Path specPath) {
     try {
-      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE) : SpecInput.file(specPath);
+      SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE)
+          : specPath.toString().equals(SpecInput.STDIN) ? SpecInput.stdin(context.in()) : SpecInput.file(specPath);
       return new Loaded(input, Generator.load(input), ExitCodes.OK);
     } catch (InvalidSpecException e) {
       err.print(e.diagnostics().format());
@@ -70,19 +73,29 @@ final class Commands {
     List<RenderedFile> files;
     try {
       files = Generator.render(lab, input, targets);
+    } catch (OutputTooLargeException e) {
+      err.println("labforge: error: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (RenderException e) {
       return context.internal(e.getMessage(), e, e.origin());
     }
     try {
-      return check ? compare(outDir, lab, files) : write(outDir, lab, files);
+      // -t X replaces X's folder and those of the targets X requires; everything else is kept
+      Set<String> only = targets.isEmpty() ? Set.of()
+          : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
+              .collect(java.util.stream.Collectors.toSet());
+      return check ? compare(outDir, lab, files, only) : write(outDir, lab, files, only);
+    } catch (TreeWriter.RefusedException e) {
+      err.println("labforge: " + e.getMessage());
+      return ExitCodes.INVALID;
     } catch (IOException e) {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
   }
 
-  private int write(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    TreeWriter.write(outDir, lab.name(), files);
+  private int write(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
+    TreeWriter.write(outDir, lab.name(), files, only, note -> err.println("labforge: " + note));
     Path base = outDir.resolve(lab.name());
     for (RenderedFile file : files) {
       out.println(base.resolve(file.path()));
@@ -90,8 +103,8 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  private int compare(Path outDir, Lab lab, List<RenderedFile> files) throws IOException {
-    List<String> differ = TreeWriter.differences(outDir, lab.name(), files);
+  private int compare(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
+    List<String> differ = TreeWriter.differences(outDir, lab.name(), files, only);
     Path base = outDir.resolve(lab.name());
     if (differ.isEmpty()) {
       out.println(base + ": up to date (" + count(files.size(), "file") + ")");

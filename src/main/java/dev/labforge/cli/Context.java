@@ -4,13 +4,20 @@ import java.io.PrintWriter;
 
 /** The streams a command prints to and the global flags; passed down instead of globals. */
 final class Context {
+  private final java.io.InputStream in;
   private final PrintWriter out;
   private final PrintWriter err;
   private boolean verbose;
 
-  Context(PrintWriter out, PrintWriter err) {
+  Context(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    this.in = in;
     this.out = out;
     this.err = err;
+  }
+
+  /** Where a spec named {@code -} is read from. */
+  java.io.InputStream in() {
+    return in;
   }
 
   PrintWriter out() {

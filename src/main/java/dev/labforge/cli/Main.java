@@ -18,7 +18,14 @@ public final class Main {
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    Context context = new Context(out, err);
+    return run(System.in, out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the spec {@code -}. */
+  public static int run(java.io.InputStream in, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
+    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
+    Context context = new Context(in, out, err);
     CommandLine cli = new CommandLine(new RootCommand(context));
     TargetHelp.apply(cli);
     cli.setOut(out);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.VersionProvider.class,
     description = "Turns one lab spec into every target's files, each checked before it is written.",
-    footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error."},
+    footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error,",
+        "4 check found none of the tools it runs."},
     subcommandsRepeatable = false)
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
   private final Context context;
@@ -48,14 +49,14 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
   @Command(name = "validate", description = "Check a spec and print every problem.")
   int validate(
       @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
-          description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath) {
+          description = "The lab spec (YAML or JSON), - for standard input; default: the built-in example.") java.nio.file.Path specPath) {
     return new Commands(context).validate(specPath);
   }
 
   @Command(name = "gen", description = "Validate, render, validate the outputs, write DIR/<lab>/.")
   int gen(
       @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
-          description = "The lab spec (YAML or JSON); default: the built-in example.") java.nio.file.Path specPath,
+          description = "The lab spec (YAML or JSON), - for standard input; default: the built-in example.") java.nio.file.Path specPath,
       @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
           description = "Output folder (default: ${DEFAULT-VALUE}).") java.nio.file.Path out,
       @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",", completionCandidates = TargetHelp.Ids.class,

@@ -3,8 +3,10 @@ package dev.labforge.model;
 import java.util.List;
 
 /**
- * One machine after {@code count} expansion, with defaults merged in. {@code index} is its
- * position in the lab (0-based); {@code instanceId} changes exactly when its content changes.
+ * One machine after {@code count} expansion, with defaults merged in and every fact the targets
+ * share decided here: its host names, the user it logs in as and runs unprivileged scripts as,
+ * each NIC's DNS. {@code index} is its position in the lab (0-based); {@code instanceId} changes
+ * exactly when its content changes. Build one with {@link #builder()}.
  */
 public record Machine(
     String name,
@@ -23,6 +25,8 @@ public record Machine(
     List<GuestFile> files,
     List<String> commands,
     List<Script> scripts,
+    String hostname,
+    String fqdn,
     String instanceId) {
 
   public long diskGib() {
@@ -36,5 +40,166 @@ public record Machine(
 
   public Nic primaryNic() {
     return nics.get(0);
+  }
+
+  /** The account every target logs in as (SSH, Packer's build user): the first user, or null. */
+  public User loginUser() {
+    return users.isEmpty() ? null : users.get(0);
+  }
+
+  /**
+   * Who runs a {@code privileged: false} script: the login user, in every target (cloud-init's
+   * runcmd, Vagrant's provisioner, Packer's build). Null when the machine has no users (root).
+   */
+  public String runAs() {
+    return users.isEmpty() ? null : users.get(0).name();
+  }
+
+  /**
+   * How a script runs, as an argv: by its guest path, or through {@code runuser} as
+   * {@link #runAs()} when it is {@code privileged: false}.
+   */
+  public List<String> scriptCommand(Script script) {
+    if (script.privileged() || runAs() == null) {
+      return List.of(script.guestPath());
+    }
+    return List.of("runuser", "-u", runAs(), "--", script.guestPath());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().name(name).index(index).description(description).image(image).cpus(cpus)
+        .memoryMib(memoryMib).diskMib(diskMib).nestedVirtualization(nestedVirtualization).timezone(timezone)
+        .users(users).packages(packages).disks(disks).nics(nics).files(files).commands(commands).scripts(scripts)
+        .hostname(hostname).fqdn(fqdn).instanceId(instanceId);
+  }
+
+  /** Fields by name; lists default to empty, the host name to the machine name. */
+  public static final class Builder {
+    private String name;
+    private int index;
+    private String description = "";
+    private String image;
+    private int cpus = 1;
+    private long memoryMib = 1024;
+    private long diskMib = 10 * 1024;
+    private boolean nestedVirtualization;
+    private String timezone = "UTC";
+    private List<User> users = List.of();
+    private List<String> packages = List.of();
+    private List<Disk> disks = List.of();
+    private List<Nic> nics = List.of();
+    private List<GuestFile> files = List.of();
+    private List<String> commands = List.of();
+    private List<Script> scripts = List.of();
+    private String hostname;
+    private String fqdn;
+    private String instanceId = "";
+
+    private Builder() {}
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder index(int v) {
+      index = v;
+      return this;
+    }
+
+    public Builder description(String v) {
+      description = v;
+      return this;
+    }
+
+    public Builder image(String v) {
+      image = v;
+      return this;
+    }
+
+    public Builder cpus(int v) {
+      cpus = v;
+      return this;
+    }
+
+    public Builder memoryMib(long v) {
+      memoryMib = v;
+      return this;
+    }
+
+    public Builder diskMib(long v) {
+      diskMib = v;
+      return this;
+    }
+
+    public Builder nestedVirtualization(boolean v) {
+      nestedVirtualization = v;
+      return this;
+    }
+
+    public Builder timezone(String v) {
+      timezone = v;
+      return this;
+    }
+
+    public Builder users(List<User> v) {
+      users = List.copyOf(v);
+      return this;
+    }
+
+    public Builder packages(List<String> v) {
+      packages = List.copyOf(v);
+      return this;
+    }
+
+    public Builder disks(List<Disk> v) {
+      disks = List.copyOf(v);
+      return this;
+    }
+
+    public Builder nics(List<Nic> v) {
+      nics = List.copyOf(v);
+      return this;
+    }
+
+    public Builder files(List<GuestFile> v) {
+      files = List.copyOf(v);
+      return this;
+    }
+
+    public Builder commands(List<String> v) {
+      commands = List.copyOf(v);
+      return this;
+    }
+
+    public Builder scripts(List<Script> v) {
+      scripts = List.copyOf(v);
+      return this;
+    }
+
+    public Builder hostname(String v) {
+      hostname = v;
+      return this;
+    }
+
+    public Builder fqdn(String v) {
+      fqdn = v;
+      return this;
+    }
+
+    public Builder instanceId(String v) {
+      instanceId = v;
+      return this;
+    }
+
+    public Machine build() {
+      String host = hostname == null ? name : hostname;
+      return new Machine(name, index, description, image, cpus, memoryMib, diskMib, nestedVirtualization, timezone,
+          users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId);
+    }
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The instance id hashes everything a machine's seed is made of (the machine record itself, with
@@ -20,13 +22,51 @@ final class MachineIds {
 
   static Machine withInstanceId(String lab, Machine draft) {
     try {
-      byte[] content = CANONICAL.writeValueAsBytes(new Object[] {lab, draft});
-      String id = Ids.instanceId(content);
-      return new Machine(draft.name(), draft.index(), draft.description(), draft.image(), draft.cpus(),
-          draft.memoryMib(), draft.diskMib(), draft.nestedVirtualization(), draft.timezone(), draft.users(),
-          draft.packages(), draft.disks(), draft.nics(), draft.files(), draft.commands(), draft.scripts(), id);
+      byte[] content = CANONICAL.writeValueAsBytes(new Object[] {lab, content(draft)});
+      return draft.toBuilder().instanceId(Ids.instanceId(content)).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize machine " + draft.name(), e);
     }
+  }
+
+  /**
+   * What the id hashes, named explicitly so that adding a derived fact to Machine or Nic does not
+   * change every instance id: the spec's content of the machine (the host names and DNS follow
+   * from it). The keys are the record components the id was first computed from.
+   */
+  private static Map<String, Object> content(Machine m) {
+    Map<String, Object> c = new TreeMap<>();
+    c.put("name", m.name());
+    c.put("index", m.index());
+    c.put("description", m.description());
+    c.put("image", m.image());
+    c.put("cpus", m.cpus());
+    c.put("memoryMib", m.memoryMib());
+    c.put("diskMib", m.diskMib());
+    c.put("nestedVirtualization", m.nestedVirtualization());
+    c.put("timezone", m.timezone());
+    c.put("users", m.users());
+    c.put("packages", m.packages());
+    c.put("disks", m.disks());
+    c.put("nics", m.nics().stream().map(MachineIds::content).toList());
+    c.put("files", m.files());
+    c.put("commands", m.commands());
+    c.put("scripts", m.scripts());
+    c.put("instanceId", "");
+    return c;
+  }
+
+  private static Map<String, Object> content(Nic n) {
+    Map<String, Object> c = new TreeMap<>();
+    c.put("index", n.index());
+    c.put("ifname", n.ifname());
+    c.put("network", n.network());
+    c.put("ip", n.ip());
+    c.put("prefix", n.prefix());
+    c.put("netmask", n.netmask());
+    c.put("gateway", n.gateway());
+    c.put("mac", n.mac());
+    c.put("defaultRoute", n.defaultRoute());
+    return c;
   }
 }

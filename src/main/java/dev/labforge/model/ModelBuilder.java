@@ -5,7 +5,7 @@ import dev.labforge.spec.Sizes;
 import dev.labforge.spec.Expansion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.spec.Diagnostics;
-import dev.labforge.spec.Reporter;
+import dev.labforge.rules.DerivedAddresses;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecFiles;
 import java.util.ArrayList;
@@ -15,23 +15,28 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Stage 3: builds the immutable {@link Lab} from a spec that passed {@code SpecRules}. The only
- * problem left to find here is a network with no free address for a derived IP.
+ * Stage 3: builds the immutable {@link Lab} from a spec that passed {@code SpecRules}; every problem
+ * has been found by then (a network with no free address too, by the address rule).
  */
 public final class ModelBuilder {
   static final int DEFAULT_CPUS = 1;
   static final long DEFAULT_MEMORY_MIB = 1024;
   static final long DEFAULT_DISK_MIB = 10 * 1024;
+  /**
+   * A machine's domain is {@code <lab>.internal}: ".internal" is reserved for private use (ICANN,
+   * 2024), so it never resolves on the internet.
+   */
+  public static final String DOMAIN_SUFFIX = "internal";
 
   private final LocatedTree tree;
   private final JsonNode spec;
-  private final Reporter report;
   private final String labName;
+  /** One crypt per user and password: at 50000 rounds, a lab of many machines would hash each again. */
+  private final Map<List<String>, String> hashes = new java.util.HashMap<>();
 
   private ModelBuilder(LocatedTree tree, Diagnostics diagnostics) {
     this.tree = tree;
     this.spec = tree.root();
-    this.report = new Reporter(tree, diagnostics);
     this.labName = spec.path("name").asText();
   }
 
@@ -49,7 +54,7 @@ public final class ModelBuilder {
     for (JsonNode n : spec.path("networks")) {
       networks.add(network(n));
     }
-    Addresses addresses = new Addresses(networks, spec.path("machines"));
+    DerivedAddresses addresses = DerivedAddresses.of(spec);
     Macs macs = new Macs(labName);
     List<Machine> machines = new ArrayList<>();
     JsonNode defaults = spec.path("defaults");
@@ -91,7 +96,7 @@ public final class ModelBuilder {
   }
 
   private Machine machine(String name, int index, String pointer, JsonNode node, JsonNode defaults,
-      List<Network> networks, Addresses addresses, Macs macs) {
+      List<Network> networks, DerivedAddresses addresses, Macs macs) {
     JsonNode cpus = pick(node, defaults, "cpus");
     List<Nic> nics = new ArrayList<>();
     JsonNode nicNodes = node.get("nics");
@@ -112,16 +117,27 @@ public final class ModelBuilder {
     }
     List<GuestFile> files = files(node.path("files"));
     List<Script> scripts = scripts(node.path("scripts"), "/var/lib/labforge/scripts/");
-    Machine draft = new Machine(name, index, node.path("description").asText(""),
-        pick(node, defaults, "image").asText(),
-        cpus == null ? DEFAULT_CPUS : cpus.asInt(),
-        Sizes.mib(pick(node, defaults, "memory")).orElse(DEFAULT_MEMORY_MIB),
-        Sizes.mib(pick(node, defaults, "disk")).orElse(DEFAULT_DISK_MIB),
-        Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false),
-        Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"),
-        users(pick(node, defaults, "users")), strings(pick(node, defaults, "packages")),
-        List.copyOf(disks), List.copyOf(nics), files, strings(node.get("commands")),
-        scripts, "");
+    Machine draft = Machine.builder()
+        .name(name)
+        .index(index)
+        .description(node.path("description").asText(""))
+        .image(pick(node, defaults, "image").asText())
+        .cpus(cpus == null ? DEFAULT_CPUS : cpus.asInt())
+        .memoryMib(Sizes.mib(pick(node, defaults, "memory")).orElse(DEFAULT_MEMORY_MIB))
+        .diskMib(Sizes.mib(pick(node, defaults, "disk")).orElse(DEFAULT_DISK_MIB))
+        .nestedVirtualization(
+            Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false))
+        .timezone(Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"))
+        .users(users(pick(node, defaults, "users")))
+        .packages(strings(pick(node, defaults, "packages")))
+        .disks(disks)
+        .nics(nics)
+        .files(files)
+        .commands(strings(node.get("commands")))
+        .scripts(scripts)
+        .hostname(name)
+        .fqdn(name + "." + labName + "." + DOMAIN_SUFFIX)
+        .build();
     return MachineIds.withInstanceId(labName, draft);
   }
 
@@ -147,18 +163,12 @@ public final class ModelBuilder {
   }
 
   private Nic nic(int index, String machine, String networkName, String ip, String pointer,
-      List<Network> networks, Addresses addresses, Macs macs) {
+      List<Network> networks, DerivedAddresses addresses, Macs macs) {
     Network network = networks.stream().filter(n -> n.name().equals(networkName)).findFirst().orElseThrow();
-    String address = ip;
-    if (address == null && !network.dhcp()) {
-      address = addresses.next(network).orElse(null);
-      if (address == null) {
-        report.at(pointer, "network '" + network.name() + "' (" + network.cidr()
-            + ") has no free address left for machine '" + machine + "'");
-      }
-    }
+    // The address rule has made sure a derived address exists for every static NIC.
+    String address = ip != null || network.dhcp() ? ip : addresses.address(machine, index);
     return new Nic(index, "eth" + index, network.name(), address, network.prefix(), network.netmask(),
-        network.gateway(), macs.next(machine, index), index == 0);
+        network.gateway(), macs.next(machine, index), index == 0, network.dns());
   }
 
   private List<User> users(JsonNode list) {
@@ -168,7 +178,8 @@ public final class ModelBuilder {
     }
     for (JsonNode u : list) {
       String name = u.path("name").asText();
-      String hash = u.hasNonNull("password") ? Passwords.hash(labName, name, u.get("password").asText())
+      String hash = u.hasNonNull("password")
+          ? hashes.computeIfAbsent(List.of(name, u.get("password").asText()), k -> Passwords.hash(labName, k.get(0), k.get(1)))
           : u.hasNonNull("password_hash") ? u.get("password_hash").asText() : null;
       users.add(new User(name, u.path("sudo").asBoolean(false), strings(u.get("ssh_authorized_keys")), hash,
           strings(u.get("groups")), u.path("shell").asText("/bin/bash")));

@@ -2,7 +2,8 @@ package dev.labforge.model;
 
 /**
  * A network interface. {@code ip} is null when the NIC uses DHCP. Only the first NIC carries the
- * default route, so a machine never gets two.
+ * default route, so a machine never gets two. {@code dns} is its network's DNS servers (the
+ * gateway when the spec names none), decided once for every target.
  */
 public record Nic(
     int index,
@@ -13,7 +14,8 @@ public record Nic(
     String netmask,
     String gateway,
     String mac,
-    boolean defaultRoute) {
+    boolean defaultRoute,
+    java.util.List<String> dns) {
 
   public boolean dhcp() {
     return ip == null;

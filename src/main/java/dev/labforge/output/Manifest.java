@@ -40,6 +40,24 @@ public final class Manifest {
     return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Formats.JSON, SCHEMA);
   }
 
+  /**
+   * {@code manifest} with the entries of {@code old} for {@code kept} added: the manifest of a run
+   * that replaced some targets' files and kept the others' as the previous run wrote them.
+   */
+  public static byte[] withKept(byte[] manifest, byte[] old, java.util.Set<String> kept) throws IOException {
+    ObjectNode root = (ObjectNode) JSON.readTree(manifest);
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> entries = new java.util.TreeMap<>();
+    root.path("files").forEach(f -> entries.put(f.path("path").asText(), f));
+    JSON.readTree(old).path("files").forEach(f -> {
+      if (kept.contains(f.path("path").asText())) {
+        entries.put(f.path("path").asText(), f);
+      }
+    });
+    ArrayNode list = root.putArray("files");
+    entries.values().forEach(list::add);
+    return dev.labforge.render.Json.pretty(root).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The paths a previous run recorded, to tell generated files from the user's own. */
   public static java.util.Set<String> paths(byte[] manifest) {
     java.util.Set<String> paths = new java.util.TreeSet<>();

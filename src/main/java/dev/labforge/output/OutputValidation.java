@@ -2,6 +2,7 @@ package dev.labforge.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.spec.SchemaValidator;
+import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import java.util.HashSet;
@@ -13,6 +14,10 @@ public final class OutputValidation {
   private OutputValidation() {}
 
   public static void check(List<RenderedFile> files) throws RenderException {
+    // sizes first: a lab over the output limit is told so before any file is parsed
+    for (RenderedFile file : files) {
+      OutputTooLargeException.check(file);
+    }
     Set<String> paths = new HashSet<>();
     for (RenderedFile file : files) {
       String problem = OutputPaths.problem(file.path());

@@ -1,48 +1,148 @@
 package dev.labforge.output;
 
 import dev.labforge.render.RenderedFile;
-import dev.labforge.targets.Tools;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Stage 6: writes a lab's files into a fresh folder beside {@code DIR/<lab>} and swaps it in, so a
  * failed or interrupted run leaves the previous tree as it was. Files the user added to the old
  * tree (terraform state, .vagrant/) are carried over: only what the old manifest lists is ours.
+ *
+ * <p>One writer at a time holds {@code DIR/.<lab>.lock}. A run killed halfway leaves
+ * {@code .<lab>.new-*} or {@code .<lab>.old-*} beside the tree; the next run restores or removes
+ * them first, and removes a file from them only when it is ours or the tree holds the same bytes.
  */
 public final class TreeWriter {
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+  /**
+   * Called with the name of each step of a write as it is reached; tests replace it to stop a run
+   * at that exact point (see {@code TreeWriterCrashTest}). Production code never sets it.
+   */
+  static volatile Consumer<String> steps = step -> {};
+
+  /** The steps {@link #steps} is called with, in order. */
+  public static final List<String> STEPS = List.of(
+      "locked", "recovered", "manifest-staged", "staged", "carried", "old-moved", "new-moved", "deleting-old",
+      "done");
+
   private TreeWriter() {}
 
+  /** A refusal the user can act on: another run holds the lock, or a user file is in the way. */
+  public static final class RefusedException extends IOException {
+    public RefusedException(String message) {
+      super(message);
+    }
+  }
+
   public static Path write(Path outDir, String lab, List<RenderedFile> files) throws IOException {
+    return write(outDir, lab, files, Set.of(), note -> {});
+  }
+
+  /**
+   * Writes {@code files} as the tree of {@code lab}. With {@code only} non-empty (target ids), only
+   * those targets' folders are replaced: every other file the old manifest lists is kept as it is
+   * and stays in the new manifest. {@code notes} hears about stranded folders found and cleaned.
+   */
+  public static Path write(Path outDir, String lab, List<RenderedFile> files, Set<String> only,
+      Consumer<String> notes) throws IOException {
     Path parent = outDir.toAbsolutePath().normalize();
     Path target = parent.resolve(lab);
     if (!target.getParent().equals(parent)) {
       throw new IOException("lab folder escapes " + parent);
     }
+    for (RenderedFile file : files) {
+      inside(parent.resolve("x"), file.path());
+    }
     Files.createDirectories(parent);
+    if (Files.exists(target, NOFOLLOW) && !Files.isDirectory(target, NOFOLLOW)) {
+      throw new RefusedException(target + " exists and is not a folder; move it away");
+    }
+    Path lockFile = parent.resolve("." + lab + ".lock");
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel, lockFile, target)) {
+      steps.accept("locked");
+      recover(parent, lab, target, notes);
+      steps.accept("recovered");
+      return swap(parent, lab, target, files, only);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path lockFile, Path target) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new RefusedException("another labforge run is writing " + target + " (it holds " + lockFile
+          + "); run again when it has finished");
+    }
+    return lock;
+  }
+
+  private static Path swap(Path parent, String lab, Path target, List<RenderedFile> files, Set<String> only)
+      throws IOException {
     Path staging = Files.createTempDirectory(parent, "." + lab + ".new-");
     Path previous = parent.resolve("." + lab + ".old-" + ProcessHandle.current().pid());
     try {
-      for (RenderedFile file : files) {
-        Path path = inside(staging, file.path());
-        Files.createDirectories(path.getParent());
-        Files.write(path, file.content());
+      boolean hadPrevious = Files.isDirectory(target, NOFOLLOW);
+      Map<String, byte[]> writing = new TreeMap<>();
+      files.forEach(f -> writing.put(f.path(), f.content()));
+      Set<String> kept = hadPrevious ? keptOfOtherTargets(target, writing.keySet(), only) : Set.of();
+      if (!kept.isEmpty() && writing.containsKey(Manifest.PATH)) {
+        writing.put(Manifest.PATH, Manifest.withKept(writing.get(Manifest.PATH),
+            Files.readAllBytes(target.resolve(Manifest.PATH)), kept));
       }
-      boolean hadPrevious = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Path> carry = hadPrevious ? userFiles(target, writing, kept) : Map.of();
+      // The manifest goes first: whatever a killed run leaves in staging is then either listed in
+      // it (ours) or a carried-over user file.
+      if (writing.containsKey(Manifest.PATH)) {
+        put(staging, Manifest.PATH, writing.get(Manifest.PATH));
+        steps.accept("manifest-staged");
+      }
+      for (Map.Entry<String, byte[]> file : writing.entrySet()) {
+        if (!file.getKey().equals(Manifest.PATH)) {
+          put(staging, file.getKey(), file.getValue());
+        }
+      }
+      steps.accept("staged");
+      for (Map.Entry<String, Path> user : carry.entrySet()) {
+        link(user.getValue(), staging.resolve(user.getKey()));
+      }
+      for (String path : kept) {
+        link(target.resolve(path), staging.resolve(path));
+      }
+      steps.accept("carried");
       if (hadPrevious) {
-        carryOverUserFiles(target, staging, files);
         move(target, previous);
-      } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IOException(target + " exists and is not a folder");
+        steps.accept("old-moved");
       }
       try {
         move(staging, target);
@@ -52,35 +152,202 @@ public final class TreeWriter {
         }
         throw e;
       }
+      steps.accept("new-moved");
       if (hadPrevious) {
-        deleteTree(previous);
+        deleteTree(previous, "deleting-old");
       }
+      steps.accept("done");
       return target;
     } finally {
-      if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
-        deleteTree(staging);
+      if (Files.exists(staging, NOFOLLOW)) {
+        deleteTree(staging, null);
       }
     }
   }
 
+  /** Files of targets outside {@code only} that the old manifest lists and that are still there. */
+  private static Set<String> keptOfOtherTargets(Path old, Set<String> writing, Set<String> only) throws IOException {
+    Set<String> kept = new TreeSet<>();
+    Path oldManifest = old.resolve(Manifest.PATH);
+    if (only.isEmpty() || !Files.isRegularFile(oldManifest, NOFOLLOW)) {
+      return kept;
+    }
+    for (String path : Manifest.paths(Files.readAllBytes(oldManifest))) {
+      if (!path.equals(Manifest.PATH) && !writing.contains(path) && !only.contains(path.split("/", 2)[0])
+          && OutputPaths.problem(path) == null && Files.isRegularFile(old.resolve(path), NOFOLLOW)) {
+        kept.add(path);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * The user's files in the old tree (not listed in its manifest), by relative path. A user file
+   * standing where labforge writes a file with other bytes, or where it needs a folder, stops the
+   * write: deleting it silently would lose the user's work.
+   */
+  private static Map<String, Path> userFiles(Path old, Map<String, byte[]> writing, Set<String> kept)
+      throws IOException {
+    Set<String> ours = new TreeSet<>(kept);
+    Path oldManifest = old.resolve(Manifest.PATH);
+    if (Files.isRegularFile(oldManifest, NOFOLLOW)) {
+      ours.addAll(Manifest.paths(Files.readAllBytes(oldManifest)));
+    }
+    Set<String> folders = new TreeSet<>();
+    for (String path : writing.keySet()) {
+      for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+        folders.add(path.substring(0, i));
+      }
+    }
+    Map<String, Path> user = new LinkedHashMap<>();
+    List<String> inTheWay = new ArrayList<>();
+    for (Path source : walk(old)) {
+      String relative = relative(old, source);
+      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)) {
+        continue;
+      }
+      if (folders.contains(relative)) {
+        inTheWay.add(source + " (labforge writes a folder there)");
+      } else if (writing.containsKey(relative)) {
+        if (!Files.isRegularFile(source, NOFOLLOW) || !Arrays.equals(Files.readAllBytes(source), writing.get(relative))) {
+          inTheWay.add(source + " (labforge writes its own file there)");
+        }
+      } else if (writing.containsKey(parentFile(relative, writing.keySet()))) {
+        inTheWay.add(source + " (labforge writes a file where this folder is)");
+      } else {
+        user.put(relative, source);
+      }
+    }
+    if (!inTheWay.isEmpty()) {
+      throw new RefusedException("your files stand where labforge writes; move them away and run again:\n  "
+          + String.join("\n  ", inTheWay));
+    }
+    return user;
+  }
+
+  /** The nearest ancestor of {@code path} that is in {@code files}, or "" when there is none. */
+  private static String parentFile(String path, Set<String> files) {
+    for (int i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+      if (files.contains(path.substring(0, i))) {
+        return path.substring(0, i);
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Restores or removes what a killed run left beside the tree. With no tree, the newest
+   * {@code .old-*} is the previous tree and goes back in place. Every other stranded folder is
+   * removed, after any user file in it that the tree lacks has been moved back into the tree; a
+   * folder still holding a user file the tree has with other bytes is kept and named.
+   */
+  static void recover(Path parent, String lab, Path target, Consumer<String> notes) throws IOException {
+    List<Path> olds = stranded(parent, "." + lab + ".old-");
+    List<Path> news = stranded(parent, "." + lab + ".new-");
+    if (!Files.exists(target, NOFOLLOW) && !olds.isEmpty()) {
+      Path newest = olds.get(olds.size() - 1);
+      move(newest, target);
+      olds.remove(newest);
+      notes.accept("restored " + target + " from " + newest.getFileName() + ", left there by an interrupted run");
+    }
+    List<Path> all = new ArrayList<>(olds);
+    all.addAll(news);
+    for (Path folder : all) {
+      salvage(folder, target, notes);
+    }
+  }
+
+  private static List<Path> stranded(Path parent, String prefix) throws IOException {
+    try (Stream<Path> children = Files.list(parent)) {
+      return children.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p, NOFOLLOW))
+          .sorted(Comparator.comparing(TreeWriter::modified).thenComparing(Comparator.naturalOrder()))
+          .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  private static long modified(Path folder) {
+    try {
+      Path manifest = folder.resolve(Manifest.PATH);
+      return Files.getLastModifiedTime(Files.exists(manifest, NOFOLLOW) ? manifest : folder, NOFOLLOW).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void salvage(Path folder, Path target, Consumer<String> notes) throws IOException {
+    Set<String> ours = new TreeSet<>();
+    Path manifest = folder.resolve(Manifest.PATH);
+    if (Files.isRegularFile(manifest, NOFOLLOW)) {
+      ours.addAll(Manifest.paths(Files.readAllBytes(manifest)));
+    }
+    List<String> differing = new ArrayList<>();
+    for (Path source : walk(folder)) {
+      String relative = relative(folder, source);
+      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)) {
+        continue;
+      }
+      Path there = target.resolve(relative);
+      if (Files.exists(there, NOFOLLOW) || Files.isSymbolicLink(there)) {
+        if (!sameContent(source, there)) {
+          differing.add(relative);
+        }
+        continue;
+      }
+      try {
+        Files.createDirectories(there.getParent());
+        move(source, there);
+        notes.accept("moved your file " + relative + " from " + folder.getFileName() + " back into " + target);
+      } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+        differing.add(relative);
+      }
+    }
+    if (differing.isEmpty()) {
+      deleteTree(folder, null);
+      notes.accept("removed " + folder + ", left there by an interrupted run");
+    } else {
+      notes.accept("kept " + folder + ", left there by an interrupted run: it holds files that differ from "
+          + target + ": " + String.join(", ", differing));
+    }
+  }
+
+  private static boolean sameContent(Path a, Path b) throws IOException {
+    if (Files.isSymbolicLink(a) || Files.isSymbolicLink(b)) {
+      return Files.isSymbolicLink(a) && Files.isSymbolicLink(b)
+          && Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b));
+    }
+    if (!Files.isRegularFile(a, NOFOLLOW) || !Files.isRegularFile(b, NOFOLLOW)) {
+      return false;
+    }
+    return Files.isSameFile(a, b) || Files.mismatch(a, b) == -1;
+  }
+
   /** Paths that differ between the tree on disk and what would be written, sorted. */
   public static List<String> differences(Path outDir, String lab, List<RenderedFile> files) throws IOException {
+    return differences(outDir, lab, files, Set.of());
+  }
+
+  /** As {@link #differences(Path, String, List)}, limited to the folders of {@code only} when it is not empty. */
+  public static List<String> differences(Path outDir, String lab, List<RenderedFile> files, Set<String> only)
+      throws IOException {
     Path target = outDir.toAbsolutePath().normalize().resolve(lab);
     Set<String> diff = new TreeSet<>();
     Set<String> expected = new TreeSet<>();
     for (RenderedFile file : files) {
+      if (!only.isEmpty() && !only.contains(file.path().split("/", 2)[0])) {
+        continue;
+      }
       expected.add(file.path());
       Path path = inside(target, file.path());
-      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-          || !java.util.Arrays.equals(Files.readAllBytes(path), file.content())) {
+      if (!Files.isRegularFile(path, NOFOLLOW) || !Arrays.equals(Files.readAllBytes(path), file.content())) {
         diff.add(file.path());
       }
     }
     Path oldManifest = target.resolve(Manifest.PATH);
-    if (Files.isRegularFile(oldManifest)) {
+    if (Files.isRegularFile(oldManifest, NOFOLLOW)) {
       for (String path : Manifest.paths(Files.readAllBytes(oldManifest))) {
-        if (!expected.contains(path) && OutputPaths.problem(path) == null
-            && Files.exists(target.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+        boolean inScope = only.isEmpty() || only.contains(path.split("/", 2)[0]);
+        if (inScope && !expected.contains(path) && OutputPaths.problem(path) == null
+            && Files.exists(target.resolve(path), NOFOLLOW)) {
           diff.add(path);
         }
       }
@@ -88,36 +355,33 @@ public final class TreeWriter {
     return new ArrayList<>(diff);
   }
 
-  private static void carryOverUserFiles(Path old, Path staging, List<RenderedFile> files) throws IOException {
-    Set<String> ours = new TreeSet<>();
-    Path oldManifest = old.resolve(Manifest.PATH);
-    if (Files.isRegularFile(oldManifest, LinkOption.NOFOLLOW_LINKS)) {
-      ours.addAll(Manifest.paths(Files.readAllBytes(oldManifest)));
+  private static void put(Path root, String relative, byte[] content) throws IOException {
+    Path path = inside(root, relative);
+    Files.createDirectories(path.getParent());
+    Files.write(path, content);
+  }
+
+  private static void link(Path source, Path copy) throws IOException {
+    Files.createDirectories(copy.getParent());
+    if (Files.isSymbolicLink(source)) {
+      Files.createSymbolicLink(copy, Files.readSymbolicLink(source));
+      return;
     }
-    files.forEach(f -> ours.add(f.path()));
-    try (Stream<Path> walk = Files.walk(old)) {
-      for (Path source : (Iterable<Path>) walk::iterator) {
-        String relative = old.relativize(source).toString().replace('\\', '/');
-        if (relative.isEmpty() || ours.contains(relative)
-            || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        Path copy = staging.resolve(relative);
-        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        Files.createDirectories(copy.getParent());
-        if (Files.isSymbolicLink(source)) {
-          Files.createSymbolicLink(copy, Files.readSymbolicLink(source));
-        } else {
-          try {
-            Files.createLink(copy, source);
-          } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
-          }
-        }
-      }
+    try {
+      Files.createLink(copy, source);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
     }
+  }
+
+  private static Collection<Path> walk(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root)).sorted().toList();
+    }
+  }
+
+  private static String relative(Path root, Path path) {
+    return root.relativize(path).toString().replace('\\', '/');
   }
 
   private static Path inside(Path root, String relative) throws IOException {
@@ -140,8 +404,25 @@ public final class TreeWriter {
   }
 
   static void deleteTree(Path root) throws IOException {
-    Tools.deleteTree(root);
+    deleteTree(root, null);
   }
 
+  private static void deleteTree(Path root, String step) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        if (step != null) {
+          steps.accept(step);
+        }
+        return FileVisitResult.CONTINUE;
+      }
 
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
 }

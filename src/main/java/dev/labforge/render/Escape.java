@@ -162,6 +162,92 @@ public final class Escape {
     return out.toString().strip();
   }
 
+  /**
+   * XML text or a single- or double-quoted attribute value. Characters XML 1.0 cannot hold at all
+   * (controls other than tab and line breaks) are refused: no escape exists for them.
+   */
+  public static String xml(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\'' -> out.append("&apos;");
+        case '"' -> out.append("&quot;");
+        default -> {
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff) {
+            throw new IllegalArgumentException("character U+" + String.format("%04X", (int) c) + " cannot be written in XML");
+          }
+          out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Free text (a description) as XML text: XML 1.0 has no way to write most control characters,
+   * so each one it cannot hold becomes U+FFFD instead of failing the render; the rest as {@link #xml}.
+   */
+  public static String xmlFreeText(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean unwritable = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff;
+      out.append(unwritable ? '\ufffd' : c);
+    }
+    return xml(out.toString());
+  }
+
+  /** Text inside an XML comment: one line, and never "--" (which would end or break the comment). */
+  public static String xmlComment(String s) {
+    String line = rubyComment(s);
+    while (line.contains("--")) {
+      line = line.replace("--", "- -");
+    }
+    return line.endsWith("-") ? line + " " : line;
+  }
+
+  /**
+   * An xl.cfg (Xen domain configuration) double-quoted string, as libxlutil dequotes it: quote and
+   * backslash escaped, line ends and the C control escapes libxlutil knows ({@code \a \b \f \n
+   * \r \t \v}) written as escapes, every other character raw. Xen 4.17 has no working numeric
+   * escape ({@code \x41} is refused, {@code \101} silently dropped) and its strings are C strings,
+   * so a NUL or an unpaired surrogate cannot be written at all.
+   */
+  public static String xl(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\u0007' -> out.append("\\a");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\u000b' -> out.append("\\v");
+        default -> {
+          if (c == 0 || Character.isSurrogate(c) && !validSurrogate(s, i)) {
+            throw new IllegalArgumentException("an xl.cfg string cannot hold "
+                + (c == 0 ? "a NUL" : "an unpaired surrogate"));
+          }
+          out.append(c);
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** Text for an xl.cfg {@code #} comment: control characters become spaces, so it stays one line. */
+  public static String xlComment(String s) {
+    return rubyComment(s);
+  }
+
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
   public static String sh(String s) {
     return "'" + s.replace("'", "'\\''") + "'";

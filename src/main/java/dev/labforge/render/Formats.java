@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.labforge.render.hcl.HclReader;
 import dev.labforge.render.hcl.HclSyntaxException;
 import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** The output languages several targets write, each with the reader its consumer uses. */
 public final class Formats {
@@ -16,6 +17,7 @@ public final class Formats {
       .build();
   private static final YAMLMapper YAML_MAPPER = new YAMLMapper(YAMLFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .loaderOptions(yamlLimits())
       .build());
 
   /** YAML 1.1, as cloud-init's PyYAML reads it. */
@@ -29,6 +31,13 @@ public final class Formats {
   public static final Format BINARY = new Reader("BINARY", null);
 
   private Formats() {}
+
+  // SnakeYAML stops at 3 MB by default; a file labforge may write must also read back
+  private static LoaderOptions yamlLimits() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(OutputTooLargeException.MAX_BYTES);
+    return options;
+  }
 
   /** How one language is read. */
   @FunctionalInterface

@@ -1,7 +1,7 @@
 package dev.labforge.render;
 
 /** A template or an output failed its own checks: a labforge bug, exit 3. */
-public final class RenderException extends Exception {
+public class RenderException extends Exception {
   private final String origin;
 
   public RenderException(String origin, Throwable cause) {

@@ -45,6 +45,9 @@ final class AddressesRule implements Rule {
       }
     });
     checkNics(spec, networks, report);
+    if (networks.size() == spec.path("networks").size()) {
+      shortages(spec, report); // only over networks that are sound; a broken one has its own error
+    }
     JsonNode ssh = spec.path("targets").path("terraform").get("ssh_allowed_from");
     if (ssh != null && ssh.isTextual()) {
       cidr(ssh.asText(), "/targets/terraform/ssh_allowed_from", report);
@@ -124,6 +127,23 @@ final class AddressesRule implements Rule {
             report.at(nicAt + "/ip", ipText + " is the gateway of '" + networkName + "'");
           }
         }));
+  }
+
+  /**
+   * Derived addresses run out when a network has fewer free hosts than NICs that need one. Only
+   * asked when every network is sound; otherwise its own error comes first.
+   */
+  private static void shortages(JsonNode spec, Reporter report) {
+    DerivedAddresses derived;
+    try {
+      derived = DerivedAddresses.of(spec);
+    } catch (RuntimeException e) {
+      return; // an invalid network, already reported above or by the schema
+    }
+    for (DerivedAddresses.Shortage s : derived.shortages()) {
+      report.at(s.pointer(), "network '" + s.network() + "' (" + s.cidr() + ") has no free address left for machine '"
+          + s.machine() + "'");
+    }
   }
 
   static boolean usable(Cidr cidr, long address) {

@@ -16,7 +16,8 @@ public final class SpecRules {
       new AddressesRule(),
       new SizesRule(),
       new UsersRule(),
-      new PathsRule());
+      new PathsRule(),
+      new ControlCharactersRule());
 
   private SpecRules() {}
 

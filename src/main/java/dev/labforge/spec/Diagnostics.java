@@ -46,14 +46,30 @@ public final class Diagnostics {
     for (Diagnostic d : all) {
       out.append(d.headline()).append('\n');
       if (d.line() > 0 && d.line() <= source.lineCount()) {
-        String text = source.line(d.line());
+        String line = source.line(d.line());
+        int start = windowStart(line, d.column());
+        int end = Math.min(line.length(), start + WIDTH);
+        end -= end < line.length() && Character.isHighSurrogate(line.charAt(end - 1)) ? 1 : 0;
+        String prefix = start > 0 ? "..." : "";
+        String text = prefix + line.substring(start, end) + (end < line.length() ? "..." : "");
         out.append(text).append('\n');
-        out.append(caret(text, d.column())).append('\n');
+        out.append(caret(text, d.column() - start + prefix.length())).append('\n');
       }
     }
     int n = all.size();
     out.append(n).append(n == 1 ? " error" : " errors").append('\n');
     return out.toString();
+  }
+
+  // a one-line JSON spec or a 1 MiB value must not flood the terminal: show a window around the column
+  static final int WIDTH = 200;
+
+  private static int windowStart(String line, int column) {
+    if (line.length() <= WIDTH) {
+      return 0;
+    }
+    int start = Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length() - WIDTH));
+    return start > 0 && Character.isLowSurrogate(line.charAt(start)) ? start + 1 : start;
   }
 
   /** Keeps tabs from the source line so the caret lines up in a terminal. */

@@ -19,7 +19,8 @@ final class SchemaMessages {
       IPV4.substring(0, IPV4.length() - 1) + "/[0-9]{1,2}$", "is not an IPv4 CIDR such as 192.168.56.0/24",
       "^[0-9]+(\\.[0-9]+)? ?(MiB|GiB|TiB)$", "is not a size such as 512MiB, 2GiB or 1TiB (a bare integer is MiB)",
       "^0?[0-7]{3,4}$", "is not an octal mode; write it quoted, such as \"0644\"",
-      "^[a-z_][a-z0-9_-]{0,31}$", "is not a valid user or group name (lowercase, digits, '_' and '-', at most 32)");
+      "^[a-z_][a-z0-9_-]{0,31}$", "is not a valid user or group name (lowercase, digits, '_' and '-', at most 32)",
+      "^/[^\\u0000]*$", "is not an absolute path");
 
   private SchemaMessages() {}
 
@@ -72,9 +73,28 @@ final class SchemaMessages {
             ? "must not be empty" : "must be at least " + keyword.asText() + " characters");
       case "maxLength":
         return new SchemaValidator.Problem(pointer, false, "must be at most " + keyword.asText() + " characters");
+      case "false":
+        return new SchemaValidator.Problem(pointer, false, forbidden(m, schema));
       default:
         return new SchemaValidator.Problem(pointer, false, m.getError());
     }
+  }
+
+  /**
+   * A key a conditional schema forbids ({@code "then": {"properties": {"kernel": false}}}): named,
+   * with the description the key has where it is defined, which says when it is allowed.
+   */
+  private static String forbidden(ValidationMessage m, JsonNode schema) {
+    String location = m.getSchemaLocation().getFragment().toString().replaceAll("/false$", "");
+    int at = location.lastIndexOf("/properties/");
+    if (at < 0) {
+      return m.getError();
+    }
+    String key = location.substring(at + "/properties/".length());
+    String owner = location.substring(0, at).replaceAll("/(then|else)$", "");
+    String description = schema.at(owner + "/properties/" + key + "/description").asText("");
+    return "'" + key.replace("~1", "/").replace("~0", "~") + "' is not allowed here"
+        + (description.isEmpty() ? "" : " (" + description + ")");
   }
 
   private static JsonNode parentOf(ValidationMessage m, JsonNode schema) {

@@ -28,6 +28,7 @@ public final class SchemaValidator {
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .pathType(PathType.JSON_POINTER)
       .formatAssertionsEnabled(true)
+      .regularExpressionFactory(dev.labforge.spec.WholeStringPatterns.INSTANCE)
       .build();
   private static final Map<String, Loaded> CACHE = new ConcurrentHashMap<>();
 

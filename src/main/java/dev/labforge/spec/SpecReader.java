@@ -15,8 +15,7 @@ public final class SpecReader {
     if (bytes.length > Limits.MAX_BYTES) {
       SourceText empty = new SourceText(name, "", dir);
       Diagnostics problems = new Diagnostics(empty);
-      problems.error(Position.NONE, "", "the spec is " + bytes.length + " bytes; the limit is "
-          + Limits.MAX_BYTES + " bytes");
+      problems.error(Position.NONE, "", "the spec is larger than the limit of " + Limits.MAX_BYTES + " bytes");
       throw new SpecSyntaxException(problems);
     }
     String text;

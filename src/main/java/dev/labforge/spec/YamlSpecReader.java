@@ -36,6 +36,8 @@ final class YamlSpecReader {
   private final Map<String, Position> positions = new HashMap<>();
   private final Scalars scalars;
   private int nodeCount;
+  /** The collections being converted, from the root down to the current node. */
+  private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   YamlSpecReader(SourceText source) {
     this.source = source;
@@ -88,18 +90,28 @@ final class YamlSpecReader {
       return NODES.nullNode();
     }
     positions.putIfAbsent(pointer, position(node.getStartMark()));
-    if (node instanceof MappingNode mapping) {
-      return mapping(mapping, pointer);
+    if (node instanceof ScalarNode scalar) {
+      return scalar(scalar, pointer);
     }
-    if (node instanceof SequenceNode sequence) {
+    // An alias may name a node it stands inside of (x: &a [*a]): the tree would never end.
+    if (!open.add(node)) {
+      problems.error(position(node.getStartMark()), pointer,
+          "an alias refers to a node that contains it; the value would never end");
+      return NODES.nullNode();
+    }
+    try {
+      if (node instanceof MappingNode mapping) {
+        return mapping(mapping, pointer);
+      }
       ArrayNode array = NODES.arrayNode();
-      List<Node> items = sequence.getValue();
+      List<Node> items = ((SequenceNode) node).getValue();
       for (int i = 0; i < items.size(); i++) {
         array.add(convert(items.get(i), pointer + "/" + i));
       }
       return array;
+    } finally {
+      open.remove(node);
     }
-    return scalar((ScalarNode) node, pointer);
   }
 
   private ObjectNode mapping(MappingNode mapping, String pointer) {
@@ -148,9 +160,15 @@ final class YamlSpecReader {
     if (value instanceof MappingNode source) {
       into.addAll(source.getValue());
     } else if (value instanceof SequenceNode list) {
+      if (!open.add(list)) {
+        problems.error(position(value.getStartMark()), pointer,
+            "an alias refers to a node that contains it; the value would never end");
+        return;
+      }
       for (Node item : list.getValue()) {
         mergeSources(item, pointer, into);
       }
+      open.remove(list);
     } else {
       problems.error(position(value.getStartMark()), pointer,
           "a merge key (<<) needs a mapping or a list of mappings");
@@ -177,6 +195,11 @@ final class YamlSpecReader {
         return NODES.numberNode(big);
       }
       if (value instanceof Double d) {
+        if (d.isInfinite() || d.isNaN()) {
+          problems.error(position(node.getStartMark()), pointer,
+              "'" + node.getValue() + "' is not a finite number; no key of a spec takes one");
+          return NODES.nullNode();
+        }
         return NODES.numberNode(d);
       }
     }

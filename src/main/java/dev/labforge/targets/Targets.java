@@ -1,10 +1,12 @@
 package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.libvirt.LibvirtTarget;
 import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
+import dev.labforge.targets.xen.XenTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,7 +24,9 @@ public final class Targets {
       new CloudInitTarget(),
       new VagrantTarget(),
       new TerraformTarget(),
-      new LxdTarget());
+      new LibvirtTarget(),
+      new LxdTarget(),
+      new XenTarget());
 
   private Targets() {}
 

@@ -47,7 +47,11 @@ public final class Tools {
     return Optional.empty();
   }
 
+  /** An executable on PATH, or an absolute path that exists (a library a helper loads counts). */
   public boolean has(String executable) {
+    if (executable.startsWith("/")) {
+      return Files.exists(Path.of(executable));
+    }
     return find(executable).isPresent();
   }
 

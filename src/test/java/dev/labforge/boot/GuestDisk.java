@@ -30,6 +30,14 @@ final class GuestDisk {
     return new GuestDisk(raw);
   }
 
+  /**
+   * A raw image debugfs opens as is; {@code ?offset=N} after the path selects a partition
+   * (e2fsprogs' io options), e.g. the first GPT partition of a data disk at 1 MiB.
+   */
+  static GuestDisk ofRaw(Path raw, long offset) {
+    return new GuestDisk(offset == 0 ? raw : Path.of(raw + "?offset=" + offset));
+  }
+
   /** The file's exact bytes, or empty when it does not exist. */
   Optional<byte[]> read(String path) {
     if (stat(path).isEmpty()) {

@@ -9,7 +9,6 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
 import dev.labforge.model.User;
-import dev.labforge.targets.cloudinit.GuestUsers;
 import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import java.nio.file.Files;
@@ -146,7 +145,7 @@ class LxdLabBootTest {
       soft.assertThat(groups).as("%s: groups of %s", name, user.name()).containsAll(user.groups());
       if (user.sudo()) {
         soft.assertThat(lxd.exec(instance, "cat /etc/sudoers.d/90-cloud-init-users"))
-            .as("%s: sudo rule of %s", name, user.name()).contains(user.name() + " " + GuestUsers.SUDO_RULE);
+            .as("%s: sudo rule of %s", name, user.name()).contains(user.name() + " " + User.SUDO_RULE);
       }
     }
 

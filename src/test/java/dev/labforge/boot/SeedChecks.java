@@ -33,6 +33,15 @@ final class SeedChecks {
    */
   static void verify(GuestDisk disk, Machine machine, String datasource, String instanceId,
       Map<String, String> passwords) {
+    verify(disk, Map.of(), machine, datasource, instanceId, passwords);
+  }
+
+  /**
+   * @param mounts data disks by mount point: a file below one is read from that disk (the root
+   *     disk only has the empty mount point)
+   */
+  static void verify(GuestDisk disk, Map<String, GuestDisk> mounts, Machine machine, String datasource,
+      String instanceId, Map<String, String> passwords) {
     SoftAssertions soft = new SoftAssertions();
     cloudInit(soft, disk, datasource, instanceId);
     soft.assertThat(disk.text("/etc/hostname").strip()).as("/etc/hostname").isEqualTo(machine.name());
@@ -44,7 +53,15 @@ final class SeedChecks {
       user(soft, disk, accounts, user, passwords.get(user.name()));
     }
     for (GuestFile file : machine.files()) {
-      file(soft, disk, accounts, file);
+      String path = file.path();
+      GuestDisk on = disk;
+      for (Map.Entry<String, GuestDisk> mount : mounts.entrySet()) {
+        if (path.startsWith(mount.getKey() + "/")) {
+          on = mount.getValue();
+          path = path.substring(mount.getKey().length());
+        }
+      }
+      file(soft, on, accounts, file, path);
     }
     String runcmd = disk.text("/var/lib/cloud/instance/scripts/runcmd");
     for (String command : machine.commands()) {
@@ -99,11 +116,12 @@ final class SeedChecks {
     }
   }
 
-  private static void file(SoftAssertions soft, GuestDisk disk, GuestAccounts accounts, GuestFile file) {
-    soft.assertThat(disk.read(file.path())).as("%s exists", file.path()).isPresent();
-    disk.read(file.path()).ifPresent(bytes -> soft.assertThat(bytes).as("%s content byte-exact", file.path())
+  private static void file(SoftAssertions soft, GuestDisk disk, GuestAccounts accounts, GuestFile file,
+      String pathOnDisk) {
+    soft.assertThat(disk.read(pathOnDisk)).as("%s exists", file.path()).isPresent();
+    disk.read(pathOnDisk).ifPresent(bytes -> soft.assertThat(bytes).as("%s content byte-exact", file.path())
         .isEqualTo(file.content().getBytes(StandardCharsets.UTF_8)));
-    disk.stat(file.path()).ifPresent(inode -> {
+    disk.stat(pathOnDisk).ifPresent(inode -> {
       // cloud-init's own defaults when the spec leaves them out
       String mode = file.permissions() == null ? "0644" : file.permissions();
       String[] owner = (file.owner() == null ? "root:root" : file.owner()).split(":", 2);

@@ -20,7 +20,7 @@ class MainTest {
     Cli.Result r = Cli.run("--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("validate", "gen", "init", "schema", "check", "completion")
-        .contains("Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error.");
+        .contains("Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error,", "4 check found none of the tools it runs.");
     assertThat(r.err()).isEmpty();
   }
 
@@ -127,7 +127,7 @@ class MainTest {
     assertThat(Files.readAllBytes(lab.resolve("manifest.json"))).isNotEqualTo(manifest);
     assertThat(lab.resolve("terraform/openstack/terraform.tfstate")).hasContent("{\"user\": \"state\"}");
     try (var siblings = Files.list(out)) {
-      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("lpic3-353");
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder(".lpic3-353.lock", "lpic3-353");
     }
   }
 

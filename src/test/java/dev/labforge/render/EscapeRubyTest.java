@@ -1,5 +1,6 @@
 package dev.labforge.render;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.testing.RealTools;
@@ -42,6 +43,7 @@ class EscapeRubyTest {
   }
 
   @Property(tries = 10)
+  @NeedsTools("ruby")
   void rubyReadsBackEveryString(@ForAll("strings") List<String> strings) throws Exception {
     RealTools.require("ruby");
     StringBuilder program = new StringBuilder("[\n");

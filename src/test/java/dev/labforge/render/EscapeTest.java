@@ -113,4 +113,11 @@ class EscapeTest {
     List<String> read = List.of(run.output().split("\u0000", -1));
     assertThat(read.subList(0, read.size() - 1)).containsExactlyElementsOf(samples);
   }
+
+  @org.junit.jupiter.api.Test
+  void xmlFreeTextWritesWhatXmlCannotHoldAsReplacementCharacters() {
+    assertThat(Escape.xmlFreeText("a\u0001b\u001b<c>\td\u0000")).isEqualTo("a\ufffdb\ufffd&lt;c&gt;\td\ufffd");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Escape.xml("a\u0001b"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

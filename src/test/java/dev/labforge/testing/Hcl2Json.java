@@ -28,6 +28,18 @@ public final class Hcl2Json {
 
   private Hcl2Json() {}
 
+  /** Why hcl2json cannot run, or empty when it can. */
+  public static java.util.Optional<String> missing() {
+    java.util.Optional<String> node = RealTools.missing("node");
+    if (node.isPresent()) {
+      return node;
+    }
+    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@cdktf/hcl2json"))) {
+      return java.util.Optional.of("npm ci --prefix src/test/node has not been run (scripts/test runs it)");
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Skips outside CI when node or the npm package is missing; fails in CI. */
   public static void require() {
     RealTools.require("node");

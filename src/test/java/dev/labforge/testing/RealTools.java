@@ -12,6 +12,21 @@ import dev.labforge.targets.Tools;
 public final class RealTools {
   private RealTools() {}
 
+  public static boolean inCi() {
+    return "true".equals(System.getenv("CI"));
+  }
+
+  /** Why the tools cannot run ("X not on PATH"), or empty when they all can. */
+  public static java.util.Optional<String> missing(String... executables) {
+    Tools tools = Tools.system();
+    for (String executable : executables) {
+      if (!tools.has(executable)) {
+        return java.util.Optional.of(executable + " not on PATH");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public static void require(String... executables) {
     Tools tools = Tools.system();
     for (String executable : executables) {
@@ -23,4 +38,5 @@ public final class RealTools {
       }
     }
   }
+
 }

@@ -154,13 +154,8 @@ build {
 
   # Packages, then the image's commands, as root.
   provisioner "shell" {
+    script          = "${path.root}/debian-12/provision/commands.sh"
     execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
-    inline = [
-      "if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi",
-      "apt-get update",
-      "DEBIAN_FRONTEND=noninteractive apt-get install -y qemu-guest-agent cloud-init",
-      "apt-get clean",
-    ]
   }
 
   # Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.

@@ -219,14 +219,8 @@ build {
 
   # Packages, then the image's commands, as root.
   provisioner "shell" {
+    script          = "${path.root}/debian-12-iso/provision/commands.sh"
     execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
-    inline = [
-      "if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi",
-      "apt-get update",
-      "DEBIAN_FRONTEND=noninteractive apt-get install -y qemu-guest-agent sudo",
-      "echo \"quotes \\\" ' backslash \\\\ $${not_interpolated} %%{neither} #{nor_ruby}\" > /etc/labforge-probe",
-      "printf 'tab\\there\\nunicode é ✓\\n' >> /etc/labforge-probe",
-    ]
   }
 
   # Files: uploaded, then put in place with their mode and owner.
@@ -241,11 +235,8 @@ build {
   }
 
   provisioner "shell" {
+    script          = "${path.root}/debian-12-iso/provision/install-files.sh"
     execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
-    inline = [
-      "install -D -m 0640 -o root -g adm /tmp/labforge-file-01 '/etc/labforge/image.txt' && rm -f /tmp/labforge-file-01",
-      "install -D -m 0644 -o root -g root /tmp/labforge-file-02 '/etc/sysctl.d/99-lab.conf' && rm -f /tmp/labforge-file-02",
-    ]
   }
 
   # Script motd, as root.

@@ -129,8 +129,8 @@ build {
 
   # Packages, then the image's commands, as root.
   provisioner "shell" {
+    script          = "${path.root}/rocky-9/provision/commands.sh"
     execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
-    inline          = ["if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi"]
   }
 
   # Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.

@@ -143,16 +143,17 @@ down() {
       lxc delete --force "${INSTANCES[$i]}"
     fi
   done
-  for i in "${!VOLUMES[@]}"; do
-    if exists volume "${VOLUMES[$i]}"; then
-      log "deleting volume ${VOLUMES[$i]}"
-      lxc storage volume delete "$POOL" "${VOLUMES[$i]}"
-    fi
-  done
+  # Profiles before volumes: LXD counts a profile's disk device as a use of its volume.
   for i in "${!INSTANCES[@]}"; do
     if exists profile "${INSTANCES[$i]}"; then
       log "deleting profile ${INSTANCES[$i]}"
       lxc profile delete "${INSTANCES[$i]}"
+    fi
+  done
+  for i in "${!VOLUMES[@]}"; do
+    if exists volume "${VOLUMES[$i]}"; then
+      log "deleting volume ${VOLUMES[$i]}"
+      lxc storage volume delete "$POOL" "${VOLUMES[$i]}"
     fi
   done
   for i in "${!NETWORKS[@]}"; do

@@ -66,7 +66,7 @@ public final class CloudInitTarget implements Target {
     String dir = ID + "/" + machine.name() + "/";
     String userData = userData(lab, machine, templates);
     String metaData = templates.render(ID + "/meta-data.ftl",
-        Map.of("instanceId", machine.instanceId(), "hostname", HostNames.hostname(machine)));
+        Map.of("instanceId", machine.instanceId(), "hostname", machine.hostname()));
     String networkConfig = networkConfig(lab, machine, templates);
     String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
     String networkJson = Json.pretty(ConfigDriveJson.networkData(lab, machine));

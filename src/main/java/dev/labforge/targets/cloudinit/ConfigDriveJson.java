@@ -23,7 +23,7 @@ public final class ConfigDriveJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("uuid", machine.uuid());
     m.put("name", machine.name());
-    m.put("hostname", HostNames.hostname(machine));
+    m.put("hostname", machine.hostname());
     // Each instance is its own boot request (as Terraform creates them), so its index is 0.
     m.put("launch_index", 0);
     m.put("availability_zone", AVAILABILITY_ZONE);

@@ -23,9 +23,6 @@ public final class GuestCommands {
   }
 
   public static List<String> argv(Machine machine, Script script) {
-    if (script.privileged() || machine.users().isEmpty()) {
-      return List.of(script.guestPath());
-    }
-    return List.of("runuser", "-u", machine.users().get(0).name(), "--", script.guestPath());
+    return machine.scriptCommand(script);
   }
 }

@@ -27,6 +27,6 @@ public final class GuestNics {
 
   private static GuestNic nic(Lab lab, Nic n) {
     return new GuestNic(n.ifname(), n.mac().toLowerCase(Locale.ROOT), n.network(), n.dhcp(), n.ip(), n.cidrAddress(),
-        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, lab.network(n.network()).dns());
+        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns());
   }
 }

@@ -12,8 +12,6 @@ import java.util.Map;
  * password; the hash is written, never clear text.
  */
 public final class GuestUsers {
-  public static final String SUDO_RULE = "ALL=(ALL) NOPASSWD:ALL";
-
   /** One account; {@code hashedPasswd} and {@code sudo} are null when the user has none. */
   public record GuestUser(String name, List<String> groups, String shell, boolean lockPasswd, String hashedPasswd,
       String sudo, List<String> keys) {}
@@ -22,7 +20,7 @@ public final class GuestUsers {
 
   public static List<GuestUser> of(Machine machine) {
     return machine.users().stream().map(u -> new GuestUser(u.name(), u.groups(), u.shell(), !u.hasPassword(),
-        u.passwordHash(), u.sudo() ? SUDO_RULE : null, u.sshAuthorizedKeys())).toList();
+        u.passwordHash(), u.sudoRule(), u.sshAuthorizedKeys())).toList();
   }
 
   /** Password log-in over SSH only when some user has a password to log in with. */

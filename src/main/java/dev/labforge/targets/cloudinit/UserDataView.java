@@ -13,8 +13,8 @@ final class UserDataView {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lab", lab.name());
     m.put("machine", machine.name());
-    m.put("hostname", HostNames.hostname(machine));
-    m.put("fqdn", HostNames.fqdn(lab, machine));
+    m.put("hostname", machine.hostname());
+    m.put("fqdn", machine.fqdn());
     m.put("timezone", machine.timezone());
     m.put("users", GuestUsers.of(machine));
     m.put("sshPwauth", GuestUsers.sshPasswordAuth(machine));

@@ -137,6 +137,6 @@ public final class LxdViews {
     if (s == null) {
       return null;
     }
-    return s.replaceAll("[\\p{Cntrl}\u2028\u2029]+", " ").strip();
+    return s.replaceAll("[\\p{Cntrl}\u0080-\u009f\u2028\u2029\ufeff\ufffe\uffff]+", " ").strip();
   }
 }

@@ -17,7 +17,7 @@ record ImagePlan(Image image, Distro distro, User user, long diskMib, boolean ne
   static ImagePlan of(Lab lab, Image image) {
     List<Machine> users = lab.machines().stream().filter(m -> m.image().equals(image.name())).toList();
     List<Machine> pool = users.isEmpty() ? lab.machines() : users;
-    User user = pool.stream().flatMap(m -> m.users().stream()).findFirst()
+    User user = pool.stream().map(Machine::loginUser).filter(java.util.Objects::nonNull).findFirst()
         .orElse(new User("packer", true, List.of(), null, List.of(), "/bin/bash"));
     long disk = users.stream().mapToLong(Machine::diskMib).max().orElse(DEFAULT_DISK_MIB);
     boolean nested = users.stream().anyMatch(Machine::nestedVirtualization);

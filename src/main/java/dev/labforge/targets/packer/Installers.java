@@ -16,7 +16,7 @@ final class Installers {
   static List<String> userSetup(User user) {
     String name = user.name();
     List<String> lines = new ArrayList<>();
-    lines.add("echo " + Escape.sh(name + " ALL=(ALL) NOPASSWD:ALL") + " > /etc/sudoers.d/" + name);
+    lines.add("echo " + Escape.sh(user.sudoersLine()) + " > /etc/sudoers.d/" + name);
     lines.add("chmod 0440 /etc/sudoers.d/" + name);
     if (!user.sshAuthorizedKeys().isEmpty()) {
       String home = "/home/" + name;

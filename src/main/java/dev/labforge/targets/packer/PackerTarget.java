@@ -65,6 +65,13 @@ public final class PackerTarget implements Target {
       }
       files.add(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
       files.addAll(Seeds.files(plan, templates));
+      Provisioners provisioners = new Provisioners(plan);
+      files.add(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
+          Provisioners.script(provisioners.commandLines()), "PackerTarget", Formats.TEXT, null));
+      if (!image.files().isEmpty()) {
+        files.add(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
+            Provisioners.script(provisioners.installLines()), "PackerTarget", Formats.TEXT, null));
+      }
       List<GuestFile> guestFiles = image.files();
       for (int i = 0; i < guestFiles.size(); i++) {
         files.add(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),

@@ -44,26 +44,63 @@ final class Provisioners {
     return plan.dir() + "/scripts/" + script.guestPath().substring(script.guestPath().lastIndexOf('/') + 1);
   }
 
-  List<Block> all() {
-    List<Block> blocks = new ArrayList<>();
-    List<String> inline = new ArrayList<>();
-    inline.add(WAIT_FOR_CLOUD_INIT);
-    inline.addAll(plan.distro().installPackages());
-    inline.addAll(plan.image().commands());
-    blocks.add(shell("Packages, then the image's commands, as root.", inline));
+  /** The image's packages and commands, run as root by the first shell provisioner. */
+  static String commandsSource(ImagePlan plan) {
+    return plan.dir() + "/provision/commands.sh";
+  }
+
+  /** Puts the uploaded guest files in place with their mode and owner. */
+  static String installsSource(ImagePlan plan) {
+    return plan.dir() + "/provision/install-files.sh";
+  }
+
+  /**
+   * A shell script of {@code lines}, as Packer itself would write an {@code inline} list (its
+   * default shebang {@code /bin/sh -e}, one entry per line). Spec text goes into such uploaded
+   * files, never into {@code inline}: Packer renders every provisioner string with its Go template
+   * engine first, so {@code {{.ID}}} in a command would reach the guest changed.
+   */
+  static String script(List<String> lines) {
+    return "#!/bin/sh -e\n" + String.join("\n", lines) + "\n";
+  }
+
+  List<String> commandLines() {
+    List<String> lines = new ArrayList<>();
+    lines.add(WAIT_FOR_CLOUD_INIT);
+    lines.addAll(plan.distro().installPackages());
+    lines.addAll(plan.image().commands());
+    return lines;
+  }
+
+  List<String> installLines() {
     List<GuestFile> files = plan.image().files();
     List<String> installs = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       GuestFile f = files.get(i);
-      String staged = "/tmp/labforge-file-" + String.format("%02d", i + 1);
-      blocks.add(new Block("file", i == 0 ? "Files: uploaded, then put in place with their mode and owner." : null,
-          List.of(new Attr("source", Hcl.underRoot(fileSource(plan, i, f))), new Attr("destination", Hcl.str(staged)))));
       String[] owner = f.owner().split(":", 2);
       installs.add("install -D -m " + f.permissions() + " -o " + owner[0] + (owner.length > 1 ? " -g " + owner[1] : "")
-          + " " + staged + " " + Escape.sh(f.path()) + " && rm -f " + staged);
+          + " " + staged(i) + " " + Escape.sh(f.path()) + " && rm -f " + staged(i));
     }
-    if (!installs.isEmpty()) {
-      blocks.add(shell(null, installs));
+    return installs;
+  }
+
+  private static String staged(int i) {
+    return "/tmp/labforge-file-" + String.format("%02d", i + 1);
+  }
+
+  List<Block> all() {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block("shell", "Packages, then the image's commands, as root.",
+        List.of(new Attr("script", Hcl.underRoot(commandsSource(plan))), new Attr("execute_command", Hcl.str(AS_ROOT)))));
+    List<GuestFile> files = plan.image().files();
+    for (int i = 0; i < files.size(); i++) {
+      blocks.add(new Block("file", i == 0 ? "Files: uploaded, then put in place with their mode and owner." : null,
+          List.of(new Attr("source", Hcl.underRoot(fileSource(plan, i, files.get(i)))),
+              new Attr("destination", Hcl.str(staged(i))))));
+    }
+    if (!files.isEmpty()) {
+      blocks.add(new Block("shell", null, List.of(new Attr("script", Hcl.underRoot(installsSource(plan))),
+          new Attr("execute_command", Hcl.str(AS_ROOT)))));
     }
     for (Script s : plan.image().scripts()) {
       blocks.add(new Block("shell", "Script " + s.name() + (s.privileged() ? ", as root." : ", as the build user."),

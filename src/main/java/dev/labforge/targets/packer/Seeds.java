@@ -1,5 +1,6 @@
 package dev.labforge.targets.packer;
 
+import dev.labforge.model.User;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
@@ -25,7 +26,7 @@ final class Seeds {
     List<String> setup = Installers.userSetup(plan.user());
     Map<String, Object> model = Map.of("image", plan.image().name(), "user", plan.user(),
         "passwordHash", plan.user().hasPassword() ? plan.user().passwordHash() : "!",
-        "setup", Installers.oneLine(setup), "setupLines", setup);
+        "setup", Installers.oneLine(setup), "setupLines", setup, "sudoRule", User.SUDO_RULE);
     String dir = "packer/" + plan.dir();
     List<RenderedFile> files = new ArrayList<>();
     if (!plan.iso()) {

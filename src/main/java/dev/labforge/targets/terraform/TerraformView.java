@@ -58,7 +58,7 @@ final class TerraformView {
         keys.add(portKey(m, nic));
         ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac()));
       }
-      String user = m.users().isEmpty() ? null : m.users().get(0).name();
+      String user = m.loginUser() == null ? null : m.loginUser().name();
       machines.add(new MachineView(m.name(), m.image(), "../../cloud-init/" + m.name() + "/user-data",
           List.copyOf(keys), user, m.instanceId()));
       for (Disk d : m.disks()) {

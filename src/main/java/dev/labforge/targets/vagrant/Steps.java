@@ -58,8 +58,10 @@ final class Steps {
     }
     for (Script script : machine.scripts()) {
       s.file("script " + script.name() + " (install)", script.guestPath(), script.content(), "0755", "root:root");
-      s.add(new StepView("script " + script.name(), "inline", script.privileged(), null, List.of(),
-          script.guestPath()));
+      // As root, and through runuser for privileged: false: the script runs as the machine's
+      // runAs user, as on cloud-init, not as Vagrant's SSH user.
+      s.add(new StepView("script " + script.name(), "inline", true, null, List.of(),
+          String.join(" ", machine.scriptCommand(script))));
     }
     return List.copyOf(s.steps);
   }

@@ -54,6 +54,6 @@ public final class VagrantTarget implements Target {
   public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
     VagrantView view = VagrantViews.of(lab);
     ViewValidation.check(view, "templates/" + TEMPLATE);
-    return templates.render(TEMPLATE, Map.of("v", view));
+    return templates.render(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
   }
 }

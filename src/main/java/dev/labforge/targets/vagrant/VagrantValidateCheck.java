@@ -35,7 +35,9 @@ public final class VagrantValidateCheck implements ToolCheck {
     }
     Path home = Files.createTempDirectory("labforge-vagrant-home-");
     try {
-      Tools.Run run = tools.run(dir, Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1"),
+      // VAGRANT_DOTFILE_PATH: vagrant would otherwise leave a .vagrant/ folder in the checked tree
+      Tools.Run run = tools.run(dir, Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1",
+              "VAGRANT_DOTFILE_PATH", home.resolve("dotfile").toString()),
           120, "vagrant", "validate", "-p");
       if (!run.ok()) {
         problems.add("vagrant/Vagrantfile: vagrant validate -p exited " + run.exitCode() + ":\n" + run.output().strip());

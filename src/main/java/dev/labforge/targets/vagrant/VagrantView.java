@@ -25,7 +25,7 @@ public record VagrantView(
       String box,
       String hostname,
       List<NetworkView> networks,
-      LibvirtView libvirt,
+      LibvirtViews libvirt,
       VirtualboxView virtualbox,
       VmwareView vmware,
       List<StepView> steps) {}
@@ -54,7 +54,7 @@ public record VagrantView(
   /** A data disk: {@code libvirtSize} like "50G", {@code vagrantSize} like "50GB" (both GiB). */
   public record DiskView(String name, String device, String libvirtSize, String vagrantSize) {}
 
-  public record LibvirtView(String defaultPrefix, int cpus, long memory, boolean nested, List<DiskView> disks) {}
+  public record LibvirtViews(String defaultPrefix, int cpus, long memory, boolean nested, List<DiskView> disks) {}
 
   public record VirtualboxView(String name, int cpus, long memory, boolean nested, List<DiskView> disks) {}
 

@@ -7,7 +7,7 @@ import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.Escape;
 import dev.labforge.targets.vagrant.VagrantView.DiskView;
-import dev.labforge.targets.vagrant.VagrantView.LibvirtView;
+import dev.labforge.targets.vagrant.VagrantView.LibvirtViews;
 import dev.labforge.targets.vagrant.VagrantView.MachineView;
 import dev.labforge.targets.vagrant.VagrantView.NetworkView;
 import dev.labforge.targets.vagrant.VagrantView.VirtualboxView;
@@ -41,7 +41,7 @@ final class VagrantViews {
         lab.image(m.image()).vagrantBox(), m.name(),
         m.nics().stream().map(n -> network(lab, n, providers)).toList(),
         providers.contains(LIBVIRT)
-            ? new LibvirtView(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
+            ? new LibvirtViews(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VIRTUALBOX)
             ? new VirtualboxView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VMWARE)

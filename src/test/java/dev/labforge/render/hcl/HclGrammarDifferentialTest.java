@@ -1,5 +1,6 @@
 package dev.labforge.render.hcl;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.testing.Hcl2Json;
@@ -88,6 +89,7 @@ class HclGrammarDifferentialTest {
   }
 
   @Property(tries = 3)
+  @NeedsTools(hcl2json = true)
   void randomDocumentsReadAsHcl2JsonReadsThem(@ForAll @Size(150) List<@From("documents") String> docs)
       throws Exception {
     Map<String, String> files = new LinkedHashMap<>();
@@ -110,6 +112,7 @@ class HclGrammarDifferentialTest {
   }
 
   @Property(tries = 3)
+  @NeedsTools(hcl2json = true)
   void mutatedDocumentsAreAcceptedOrRejectedAsHcl2JsonDoes(@ForAll @Size(150) List<@From("mutants") String> docs)
       throws Exception {
     Map<String, String> files = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.labforge.render.hcl;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.render.Escape;
@@ -49,6 +50,7 @@ class HclReaderPropertyTest {
   }
 
   @Property(tries = 3)
+  @NeedsTools(hcl2json = true)
   void escapedStringsReadAsHcl2JsonReadsThem(@ForAll @Size(200) List<@net.jqwik.api.From("hclStrings") String> batch)
       throws Exception {
     Hcl2Json.require();

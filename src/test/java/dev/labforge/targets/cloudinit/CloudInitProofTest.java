@@ -73,7 +73,7 @@ class CloudInitProofTest {
   private static void assertFacts(Lab lab, Machine m, JsonNode f) throws Exception {
     assertThat(f.path("hostname").asText()).isEqualTo(m.name());
     assertThat(f.path("local-hostname").asText()).isEqualTo(m.name());
-    assertThat(f.path("fqdn").asText()).isEqualTo(HostNames.fqdn(lab, m));
+    assertThat(f.path("fqdn").asText()).isEqualTo(m.fqdn());
     assertThat(f.path("instance-id").asText()).isEqualTo(m.instanceId());
     assertThat(f.path("drive-uuid").asText()).isEqualTo(m.uuid());
     assertThat(f.path("drive-hostname").asText()).isEqualTo(m.name());

@@ -33,11 +33,13 @@ final class SeedMachines {
         contents.isEmpty() ? "#!/bin/sh\n" : contents.get(0), true));
     Network net = new Network("lab", "192.168.56.0/24", "192.168.56.0", 24, "255.255.255.0", "192.168.56.1",
         false, List.of("192.168.56.1"), "private");
-    Nic nic = new Nic(0, "eth0", "lab", "192.168.56.10", 24, "255.255.255.0", "192.168.56.1", "52:54:00:12:34:56", true);
+    Nic nic = new Nic(0, "eth0", "lab", "192.168.56.10", 24, "255.255.255.0", "192.168.56.1", "52:54:00:12:34:56", true,
+        List.of("192.168.56.1"));
     User user = new User("lab", true, List.of(), null, List.of(), "/bin/bash");
     String id = Ids.instanceId(String.join("\u0000", contents).getBytes(StandardCharsets.UTF_8));
-    Machine m = new Machine("probe", 0, "", "img", 1, 1024, 10240, false, "UTC", List.of(user), List.of("vim"),
-        List.of(new Disk("data", 1024, "/srv/data", "ext4", "vdb")), List.of(nic), files, commands, scripts, id);
+    Machine m = Machine.builder().name("probe").image("img").users(List.of(user)).packages(List.of("vim"))
+        .disks(List.of(new Disk("data", 1024, "/srv/data", "ext4", "vdb"))).nics(List.of(nic)).files(files)
+        .commands(commands).scripts(scripts).fqdn("probe.probe-lab.internal").instanceId(id).build();
     return new Lab("probe-lab", "", "probe.yaml", List.of(), List.of(net), List.of(m),
         new TargetSettings(Set.of(), Map.of()));
   }

@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The round trip of {@link UserDataRoundTripProperties}, but read by the YAML library cloud-init
+ * The round trip of {@link UserDataRoundTripPropertiesTest}, but read by the YAML library cloud-init
  * itself uses (PyYAML, through /usr/bin/python3): a fixed, seeded batch in one Python process.
  */
 class UserDataPyYamlTest {
@@ -46,8 +46,8 @@ class UserDataPyYamlTest {
     for (int i = 0; i < SAMPLES; i++) {
       Lab lab = labs.get(i);
       JsonNode doc = parsed.get(i);
-      assertThat(UserDataRoundTripProperties.writtenContents(doc)).as("sample " + i)
-          .isEqualTo(UserDataRoundTripProperties.expectedContents(lab));
+      assertThat(UserDataRoundTripPropertiesTest.writtenContents(doc)).as("sample " + i)
+          .isEqualTo(UserDataRoundTripPropertiesTest.expectedContents(lab));
       List<String> run = new ArrayList<>();
       doc.path("runcmd").forEach(c -> {
         if (c.isTextual()) {

@@ -27,7 +27,9 @@ class GeneratedShellAndAnswersTest {
     List<String> scripts = new ArrayList<>();
     for (Path spec : Specs.all()) {
       for (RenderedFile f : Specs.render(spec)) {
-        if (f.path().endsWith(".pkr.hcl")) {
+        if (f.path().startsWith("packer/") && f.path().contains("/provision/")) {
+          scripts.add(f.text());
+        } else if (f.path().endsWith(".pkr.hcl")) {
           for (JsonNode shell : Trees.shells(Trees.read(f))) {
             if (shell.has("inline")) {
               scripts.add("#!/bin/sh -e\n" + String.join("\n", Trees.literals(shell.get("inline"))) + "\n");

@@ -108,7 +108,12 @@ class PackerTargetTest {
 
     // Provisioners in spec order: packages then commands, files, scripts, cloud-init clean last.
     List<JsonNode> shells = Trees.shells(t);
-    List<String> first = Trees.literals(shells.get(0).get("inline"));
+    assertThat(shells.get(0).has("inline")).as("spec text never stands in a Packer-rendered field").isFalse();
+    assertThat(shells.get(0).get("script").asText())
+        .isEqualTo("${path.root}/" + Provisioners.commandsSource(plan));
+    String commands = Trees.file(files, "packer/" + Provisioners.commandsSource(plan)).orElseThrow().text();
+    assertThat(commands).startsWith("#!/bin/sh -e\n").endsWith("\n");
+    List<String> first = List.of(commands.substring("#!/bin/sh -e\n".length(), commands.length() - 1).split("\n", -1));
     List<String> wantFirst = new ArrayList<>();
     wantFirst.add(Provisioners.WAIT_FOR_CLOUD_INIT);
     wantFirst.addAll(new Distro(image).installPackages());
@@ -121,7 +126,8 @@ class PackerTargetTest {
     }
     assertThat(Trees.literals(shells.get(shells.size() - 1).get("inline")))
         .containsExactly(Provisioners.CLOUD_INIT_CLEAN, Provisioners.RESET_MACHINE_ID);
-    List<String> scripts = shells.stream().filter(s -> s.has("script")).map(s -> s.get("script").asText()).toList();
+    List<String> scripts = shells.stream().filter(s -> s.has("script")).map(s -> s.get("script").asText())
+        .filter(s -> !s.contains("/provision/")).toList();
     assertThat(scripts).containsExactlyElementsOf(image.scripts().stream()
         .map(s -> "${path.root}/" + Provisioners.scriptSource(plan, s).replace("packer/", "")).toList());
     for (Script s : image.scripts()) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FlavorsTest {
   static Machine machine(String name, int cpus, long memoryMib, long diskGib) {
     Machine m = Specs.lab(Specs.examples().get(0)).machines().get(0);
-    return new Machine(name, 0, "", m.image(), cpus, memoryMib, diskGib * 1024, false, "UTC", List.of(),
-        List.of(), List.of(), m.nics(), List.of(), List.of(), List.of(), m.instanceId());
+    return Machine.builder().name(name).image(m.image()).cpus(cpus).memoryMib(memoryMib).diskMib(diskGib * 1024)
+        .nics(m.nics()).instanceId(m.instanceId()).build();
   }
 
   @Test

@@ -219,8 +219,12 @@ class VagrantAgreesWithModelTest {
     for (Script s : m.scripts()) {
       assertFile(values.get(step++), s.guestPath(), s.content(), "0755", "root:root");
       JsonNode run = provisioners.get(names.indexOf("script " + s.name()));
-      assertThat(run.path("opts").path("inline").asText()).isEqualTo(s.guestPath());
-      assertThat(run.path("opts").path("privileged").asBoolean()).isEqualTo(s.privileged());
+      // The same argv as cloud-init's runcmd: an unprivileged script runs as the machine's runAs user.
+      assertThat(run.path("opts").path("inline").asText()).isEqualTo(String.join(" ", m.scriptCommand(s)));
+      assertThat(run.path("opts").path("privileged").asBoolean()).isTrue();
+      if (!s.privileged() && m.runAs() != null) {
+        assertThat(run.path("opts").path("inline").asText()).startsWith("runuser -u " + m.runAs() + " -- ");
+      }
     }
     assertThat(step).isEqualTo(values.size());
   }

@@ -1,5 +1,6 @@
 package dev.labforge.targets.vagrant;
 
+import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,7 @@ class VagrantStringsPropertyTest {
    * Vagrant validates it ({@code vagrant validate -p}), real bash decodes and writes the values.
    */
   @Property(tries = 4)
+  @NeedsTools({"ruby", "bash", "base64", "vagrant"})
   void specStringsReachTheGuestByteForByte(@ForAll("samples") List<Sample> samples) throws Exception {
     Path work = Files.createTempDirectory("labforge-vagrant-prop-");
     String vagrantfile = VagrantTarget.text(lab(samples, work.resolve("spec")), TEMPLATES);
@@ -94,8 +96,8 @@ class VagrantStringsPropertyTest {
     Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(NASTY), plain()).list().ofMaxSize(10)
         .map(parts -> String.join("", parts));
     Arbitrary<String> command = text.map(t -> t.isEmpty() ? "true" : t);
-    // A path segment: no '/', no NUL and no line terminator (the spec schema's '.' excludes those).
-    Arbitrary<String> segment = text.map(t -> t.replaceAll("[/\\u0000\\n\\r\\u0085\\u2028\\u2029]", "_"))
+    // A path segment: no '/' and no control character (ControlCharactersRule refuses those in paths).
+    Arbitrary<String> segment = text.map(t -> t.replaceAll("[/\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]", "_"))
         .map(t -> t.isEmpty() || t.equals(".") || t.equals("..") ? "f" + t : t);
     Arbitrary<String> description = text.map(t -> t.length() > 150 ? t.substring(0, 150) : t)
         .map(t -> t.endsWith("\uD83D") || t.endsWith("\uD834") ? t.substring(0, t.length() - 1) : t);

@@ -24,21 +24,21 @@ locals {
       user_data   = "../../cloud-init/cloud/user-data"
       ports       = ["cloud/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-987f8b71614504f3"
+      instance_id = "iid-5722c3e5c9ad9557"
     }
     "packer" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/packer/user-data"
       ports       = ["packer/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-86b5f94ef6b9dbce"
+      instance_id = "iid-dbaba505f99bf98a"
     }
     "cloudinit" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/cloudinit/user-data"
       ports       = ["cloudinit/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-341ef8b008fe1495"
+      instance_id = "iid-a40102094007b549"
     }
   }
 

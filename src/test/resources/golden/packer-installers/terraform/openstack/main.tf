@@ -24,14 +24,14 @@ locals {
       user_data   = "../../cloud-init/host/user-data"
       ports       = ["host/eth0"]
       ssh_user    = "builder"
-      instance_id = "iid-47b3bd2e36ab489a"
+      instance_id = "iid-c7b788d32bd044d2"
     }
     "rocky" = {
       image       = "rocky-9"
       user_data   = "../../cloud-init/rocky/user-data"
       ports       = ["rocky/eth0"]
       ssh_user    = "builder"
-      instance_id = "iid-816ec439cd41b91e"
+      instance_id = "iid-09666a2fae921bfc"
     }
     "ubuntu" = {
       image       = "ubuntu-24-04-iso"

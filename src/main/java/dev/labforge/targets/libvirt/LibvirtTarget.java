@@ -1,0 +1,83 @@
+package dev.labforge.targets.libvirt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * libvirt/: one network XML per spec network, one domain XML per machine, lab.sh (virsh and
+ * qemu-img) and the same machines as virt-install commands. Domains boot the machine's NoCloud
+ * seed from the cloud-init target.
+ */
+public final class LibvirtTarget implements Target {
+  public static final String ID = "libvirt";
+  static final String DIR = "libvirt/";
+  static final String NETWORKS = "networks/";
+  static final String DOMAINS = "domains/";
+  static final String NETWORK_SCHEMA = "schemas/libvirt/network.schema.json";
+  static final String DOMAIN_SCHEMA = "schemas/libvirt/domain.schema.json";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "libvirt network and domain XML, lab.sh (virsh, qemu-img) and virt-install commands";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("libvirt/domain", "libvirt/network");
+  }
+
+  @Override
+  public LibvirtSettings settings(JsonNode node) {
+    return LibvirtSettings.of(node);
+  }
+
+  /** Every domain boots its machine's cloud-init/<machine>/nocloud.iso. */
+  @Override
+  public List<String> requires() {
+    return List.of(CloudInitTarget.ID);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new VirtXmlValidateCheck(), new ShellcheckCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    LibvirtSettings settings = LibvirtSettings.of(lab);
+    List<RenderedFile> files = new ArrayList<>();
+    for (LibvirtViews.NetworkView n : LibvirtViews.networks(lab, settings)) {
+      files.add(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
+          XmlTree.FORMAT, NETWORK_SCHEMA));
+    }
+    for (LibvirtViews.DomainView d : LibvirtViews.domains(lab, settings)) {
+      files.add(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
+          XmlTree.FORMAT, DOMAIN_SCHEMA));
+    }
+    Map<String, Object> script = LibvirtViews.script(lab, settings);
+    files.add(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
+    files.add(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
+    return files;
+  }
+
+  private static RenderedFile file(TemplateRenderer templates, String path, String template, Map<String, ?> view,
+      Format format, String schema) throws RenderException {
+    return RenderedFile.text(path, templates.render(template, view), "templates/" + template, format, schema);
+  }
+}

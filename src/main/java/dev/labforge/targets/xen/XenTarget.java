@@ -1,0 +1,66 @@
+package dev.labforge.targets.xen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** xen/: one xl domain configuration per machine (PVH or HVM) and a lab.sh that drives xl. */
+public final class XenTarget implements Target {
+  public static final String ID = "xen";
+  public static final String DIR = "xen/";
+  public static final String SCHEMA = "schemas/xen/domain.schema.json";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "xl domain configurations (PVH or HVM) and a lab.sh for a Xen dom0";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("xen/domain");
+  }
+
+  @Override
+  public XenSettings settings(JsonNode node) {
+    return XenSettings.of(node);
+  }
+
+  /** Each domain boots with its machine's nocloud.iso, which lab.sh copies next to its disks. */
+  @Override
+  public List<String> requires() {
+    return List.of(CloudInitTarget.ID);
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new XlParserCheck());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    XenView view = XenViews.of(lab);
+    List<RenderedFile> files = new ArrayList<>();
+    for (XenView.DomainView domain : view.domains()) {
+      files.add(RenderedFile.text(DIR + domain.machine() + ".cfg",
+          templates.render("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
+          XlFormat.XL, SCHEMA));
+    }
+    files.add(RenderedFile.text(DIR + "lab.sh", templates.render("xen/lab.sh.ftl", Map.of("v", view)),
+        "templates/xen/lab.sh.ftl", Formats.TEXT, null));
+    return files;
+  }
+}

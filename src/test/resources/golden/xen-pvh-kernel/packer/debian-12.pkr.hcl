@@ -1,0 +1,163 @@
+# Packer template for image debian-12 (debian 12), written by labforge.
+#   packer init debian-12.pkr.hcl && packer build debian-12.pkr.hcl
+# Packer logs in as packer (variable ssh_username): pass -var ssh_private_key_file=PATH.
+
+packer {
+  required_version = ">= 1.7.0"
+  required_plugins {
+    qemu = {
+      source  = "github.com/hashicorp/qemu"
+      version = ">= 1.1.0"
+    }
+    vagrant = {
+      source  = "github.com/hashicorp/vagrant"
+      version = ">= 1.1.0"
+    }
+  }
+}
+
+variable "iso_url" {
+  type        = string
+  default     = "https://example.org/debian-12.qcow2"
+  description = "Cloud image (qcow2) the build starts from."
+}
+
+variable "iso_checksum" {
+  type        = string
+  default     = "none"
+  description = "Checksum of iso_url: none, TYPE:HEX, or file:URL of a checksum list (packer validate downloads that list; -var iso_checksum=none validates offline)."
+}
+
+variable "cpus" {
+  type        = number
+  default     = 2
+  description = "Virtual CPUs of the build VM."
+}
+
+variable "memory" {
+  type        = number
+  default     = 2048
+  description = "Memory of the build VM, in MiB."
+}
+
+variable "disk_size" {
+  type        = number
+  default     = 10240
+  description = "Disk size in MiB (the largest root disk of the machines using this image)."
+}
+
+variable "headless" {
+  type        = bool
+  default     = true
+  description = "Run the build VM without a console window."
+}
+
+variable "accelerator" {
+  type        = string
+  default     = "kvm"
+  description = "QEMU accelerator: kvm, or tcg where there is no KVM (much slower)."
+}
+
+variable "qemuargs" {
+  type        = list(list(string))
+  default     = []
+  description = "Extra QEMU arguments, e.g. to replace the build VM's network backend; empty keeps Packer's defaults."
+}
+
+variable "output_directory" {
+  type        = string
+  default     = "output/debian-12"
+  description = "Folder for the built images, the manifest and the checksums (relative to where packer runs)."
+}
+
+variable "ssh_username" {
+  type        = string
+  default     = "packer"
+  description = "User Packer logs in as; the seed or installer creates it with passwordless sudo."
+}
+
+variable "ssh_password" {
+  type        = string
+  default     = null
+  description = "Password of ssh_username, if it has one."
+  sensitive   = true
+}
+
+variable "ssh_private_key_file" {
+  type        = string
+  default     = null
+  description = "Private key matching one of ssh_username's authorized keys."
+  sensitive   = true
+}
+
+variable "ssh_timeout" {
+  type        = string
+  default     = "30m"
+  description = "How long to wait for SSH to come up."
+}
+
+source "qemu" "debian-12" {
+  iso_url        = var.iso_url
+  iso_checksum   = var.iso_checksum
+  cpus           = var.cpus
+  memory         = var.memory
+  disk_size      = var.disk_size
+  headless       = var.headless
+  accelerator    = var.accelerator
+  qemuargs       = var.qemuargs
+  format         = "qcow2"
+  disk_interface = "virtio"
+  net_device     = "virtio-net"
+  vm_name        = "debian-12.qcow2"
+  disk_image     = true
+  cd_files = [
+    "${path.root}/debian-12/seed/meta-data",
+    "${path.root}/debian-12/seed/user-data",
+  ]
+  cd_label             = "cidata"
+  ssh_username         = var.ssh_username
+  ssh_password         = var.ssh_password
+  ssh_private_key_file = var.ssh_private_key_file
+  ssh_timeout          = var.ssh_timeout
+  shutdown_command     = "sudo shutdown -P now"
+  output_directory     = "${var.output_directory}/qemu"
+}
+
+build {
+  name    = "debian-12"
+  sources = ["source.qemu.debian-12"]
+
+  # Packages, then the image's commands, as root.
+  provisioner "shell" {
+    script          = "${path.root}/debian-12/provision/commands.sh"
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+  }
+
+  # Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.
+  provisioner "shell" {
+    execute_command = "chmod +x {{ .Path }}; if [ \"$(id -u)\" = 0 ]; then {{ .Vars }} {{ .Path }}; else sudo -E env {{ .Vars }} {{ .Path }}; fi"
+    inline = [
+      "if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs; fi",
+      "if [ -s /etc/machine-id ]; then truncate -s 0 /etc/machine-id; fi",
+    ]
+  }
+
+  # What was built, in output_directory/manifest.json.
+  post-processor "manifest" {
+    output     = "${var.output_directory}/manifest.json"
+    strip_path = true
+  }
+
+  post-processor "checksum" {
+    checksum_types = ["sha256"]
+    output         = "${var.output_directory}/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}"
+  }
+
+  # A Vagrant box of the qemu image, for the libvirt provider.
+  post-processor "vagrant" {
+    only                = ["qemu.debian-12"]
+    provider_override   = "libvirt"
+    keep_input_artifact = true
+    output              = "${var.output_directory}/debian-12-libvirt.box"
+  }
+}
