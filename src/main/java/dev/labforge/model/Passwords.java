@@ -1,23 +1,40 @@
 package dev.labforge.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.digest.Sha2Crypt;
 
 /**
- * SHA-512 crypt with a salt derived from the lab, the user and the password, so the output is
- * byte-identical on every run while two labs never share a hash for the same password.
+ * SHA-512 crypt of a spec's clear-text password. The output must be byte-identical on every run,
+ * so the salt cannot be random; it is derived from public, stable facts only (the lab and the user
+ * name), never from the password: a salt that depends on the password would let anyone holding
+ * the hash test a guess with one SHA-256 instead of a full crypt. Two labs, or two users, never
+ * share a hash for the same password. {@code rounds} is raised from crypt's default 5000.
  */
 public final class Passwords {
+  /** glibc accepts 1000 to 999999999; every hash in user-data, the Vagrantfile and seeds uses this. */
+  public static final int ROUNDS = 50_000;
   private static final String SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private static final Map<List<String>, String> HASHES = new ConcurrentHashMap<>();
 
   private Passwords() {}
 
-  public static String hash(String lab, String user, String password) {
-    byte[] h = Ids.sha256("salt", lab, user, password);
-    StringBuilder salt = new StringBuilder("$6$");
+  /** The salt, {@code $6$rounds=N$<16 chars>}, from the lab and user names alone. */
+  public static String salt(String lab, String user) {
+    byte[] h = Ids.sha256("password-salt", lab, user);
+    StringBuilder salt = new StringBuilder("$6$rounds=" + ROUNDS + "$");
     for (int i = 0; i < 16; i++) {
       salt.append(SALT_CHARS.charAt((h[i] & 0xff) % SALT_CHARS.length()));
     }
-    return Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt.toString());
+    return salt.toString();
+  }
+
+  public static String hash(String lab, String user, String password) {
+    // the same user on 1,000 machines has one hash; 50,000 rounds per machine would dominate gen
+    return HASHES.computeIfAbsent(List.of(lab, user, password),
+        k -> Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt(lab, user)));
   }
 }
