@@ -12,11 +12,17 @@ ethernets:
     dhcp4: false
     addresses:
       - ${esc.yaml(n.address)}
-<#if n.gateway??>
+</#if>
+<#if n.gateway?? || n.routes?has_content>
     routes:
+<#if n.gateway??>
       - to: ${esc.yaml(defaultDestination)}
         via: ${esc.yaml(n.gateway)}
 </#if>
+<#list n.routes as r>
+      - to: ${esc.yaml(r.to)}
+        via: ${esc.yaml(r.via)}
+</#list>
 </#if>
     nameservers:
       addresses:

@@ -2,7 +2,7 @@
 # labforge: machine ${machine} of lab ${lab}. Generated; edit the lab spec instead.
 hostname: ${esc.yaml(hostname)}
 fqdn: ${esc.yaml(fqdn)}
-manage_etc_hosts: true
+manage_etc_hosts: ${manageEtcHosts?c}
 timezone: ${esc.yaml(timezone)}
 <#if users?has_content>
 users:
@@ -40,13 +40,19 @@ packages:
 <#else>
 package_update: false
 </#if>
+<#if boot?has_content>
+bootcmd:
+<#list boot as argv>
+  - [<#list argv as a>${esc.yaml(a)}<#sep>, </#sep></#list>]
+</#list>
+</#if>
 <#if files?has_content>
 write_files:
 <#list files as f>
   - path: ${esc.yaml(f.path)}
     permissions: ${esc.yaml(f.permissions)}
     owner: ${esc.yaml(f.owner)}
-    defer: true
+    defer: ${f.defer?c}
 <#if f.encoding??>
     encoding: ${f.encoding}
     content: ${esc.yaml(f.content)}

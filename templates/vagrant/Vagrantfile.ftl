@@ -72,6 +72,21 @@ LABFORGE_PACKAGES = <<~'SH'
 <#noparse>
 SH
 </#noparse>
+<#if v.routing>
+
+LABFORGE_ROUTING = <<~'SH'
+<#list guest.routing as line>
+  ${line}
+</#list>
+SH
+</#if>
+<#if v.providers?seq_contains("libvirt")>
+
+# vagrant-libvirt's domain type. Unset, the box decides (vagrant-libvirt's default is kvm).
+# LABFORGE_LIBVIRT_DRIVER=qemu runs the guests in QEMU's software emulation (TCG), for a host
+# without KVM; nested virtualization (cpu_mode host-passthrough) needs kvm.
+LABFORGE_LIBVIRT_DRIVER = ENV['LABFORGE_LIBVIRT_DRIVER']
+</#if>
 
 Vagrant.configure("2") do |config|
 <#if !v.syncedFolder>
@@ -106,7 +121,7 @@ Vagrant.configure("2") do |config|
 </#if>
 <#list m.steps as s>
 <#if s.kind == "step">
-    m.vm.provision ${esc.ruby(s.name)}, type: 'shell', inline: labforge_step(${s.script},
+    m.vm.provision ${esc.ruby(s.name)}, type: 'shell', <#if s.always>run: 'always', </#if>inline: labforge_step(${s.script},
 <#list s.args as a>
       ${a.key}: <#if a.list>[<#list a.values as x>${esc.ruby(x)}<#sep>, </#list>]<#else>${esc.ruby(a.values[0])}</#if><#sep>,</#sep><#if !a?has_next>)</#if>
 </#list>
@@ -122,6 +137,7 @@ end
 
     m.vm.provider :libvirt do |lv|
       lv.default_prefix = ${esc.ruby(l.defaultPrefix)}
+      lv.driver = LABFORGE_LIBVIRT_DRIVER if LABFORGE_LIBVIRT_DRIVER
       lv.cpus = ${l.cpus}
       lv.memory = ${l.memory}
 <#if l.nested>

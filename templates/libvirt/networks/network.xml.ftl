@@ -9,10 +9,13 @@
 <#else>
 <#if n.forward == "nat">
   <forward mode='nat'/>
+<#elseif n.router??>
+  <!-- isolated, and routed by machine ${esc.xmlComment(n.router)}, which owns the gateway ${esc.xmlComment(n.address)}: the host takes no address here, so libvirt serves no DHCP or DNS on it. -->
 <#else>
   <!-- isolated: no <forward>, so nothing leaves the host; the guests reach each other and the host's ${esc.xmlComment(n.address)}. -->
 </#if>
   <bridge name='${esc.xml(n.bridge)}' stp='on' delay='0'/>
+<#if !n.router??>
   <domain name='${esc.xml(n.domain)}' localOnly='yes'/>
 <#if n.dnsHosts?has_content>
   <dns>
@@ -36,6 +39,7 @@
   </ip>
 <#else>
   <ip address='${esc.xml(n.address)}' netmask='${esc.xml(n.netmask)}'/>
+</#if>
 </#if>
 </#if>
 </network>

@@ -16,9 +16,25 @@ locals {
         { start = ${esc.hcl(p.start)}, end = ${esc.hcl(p.end)} },
 </#list>
       ]
+<#if routers>
+      router_interface = ${n.routerInterface?c}
+</#if>
     }
 </#list>
   }
+<#if routes?has_content>
+
+  # The spec's extra routes, as subnet host routes (DHCP hands them out too); via is on the network.
+  routes = {
+<#list routes as r>
+    ${esc.hcl(r.key)} = {
+      network = ${esc.hcl(r.network)}
+      to = ${esc.hcl(r.to)}
+      via = ${esc.hcl(r.via)}
+    }
+</#list>
+  }
+</#if>
 
   # user_data is the machine's NoCloud user-data, relative to this folder.
   machines = {
@@ -41,6 +57,9 @@ locals {
       network = ${esc.hcl(p.network)}
       ip = <#if p.ip??>${esc.hcl(p.ip)}<#else>null</#if>
       mac = ${esc.hcl(p.mac)}
+<#if forwarding>
+      forwards = [<#list p.forwards as c>${esc.hcl(c)}<#sep>, </#list>]
+</#if>
     }
 </#list>
   }
@@ -96,12 +115,28 @@ resource "openstack_networking_router_v2" "lab" {
   external_network_id = data.openstack_networking_network_v2.external.id
 }
 
+<#if routers>
+# Not on a network whose gateway a router machine owns: the Neutron router would take that address.
+resource "openstack_networking_router_interface_v2" "lab" {
+  for_each = { for key, network in local.networks : key => network if network.router_interface }
+<#else>
 resource "openstack_networking_router_interface_v2" "lab" {
   for_each = local.networks
+</#if>
   router_id = openstack_networking_router_v2.lab.id
   subnet_id = openstack_networking_subnet_v2.lab[each.key].id
 }
 
+<#if routes?has_content>
+# subnet_route_v2 rather than the subnet's deprecated host_routes.
+resource "openstack_networking_subnet_route_v2" "lab" {
+  for_each = local.routes
+  subnet_id = openstack_networking_subnet_v2.lab[each.value.network].id
+  destination_cidr = each.value.to
+  next_hop = each.value.via
+}
+
+</#if>
 resource "openstack_networking_secgroup_v2" "lab" {
   name = local.lab
   description = "${r"labforge lab ${local.lab}: SSH only from the ssh_allowed_from variable, all traffic within the lab's networks"}"
@@ -147,6 +182,16 @@ resource "openstack_networking_port_v2" "nic" {
     subnet_id = openstack_networking_subnet_v2.lab[each.value.network].id
     ip_address = each.value.ip
   }
+<#if forwarding>
+
+  # A router's ports carry packets from and to the lab's other networks, which port security would drop.
+  dynamic "allowed_address_pairs" {
+    for_each = each.value.forwards
+    content {
+      ip_address = allowed_address_pairs.value
+    }
+  }
+</#if>
 }
 
 # Instances keep the machine's own name: it becomes the hostname in the config drive.

@@ -40,7 +40,15 @@ public final class Generator {
 
   private Generator() {}
 
+  /** A valid lab and the warnings about it (empty when it will work as meant). */
+  public record Checked(Lab lab, Diagnostics warnings) {}
+
   public static Lab load(SpecInput input) throws InvalidSpecException {
+    return check(input).lab();
+  }
+
+  /** As {@link #load}, with the located warnings of a valid spec that will not work as meant. */
+  public static Checked check(SpecInput input) throws InvalidSpecException {
     LocatedTree tree;
     try {
       tree = SpecReader.read(input.name(), input.bytes(), input.dir());
@@ -55,7 +63,14 @@ public final class Generator {
     if (lab.isEmpty()) {
       throw new InvalidSpecException(diagnostics);
     }
-    return lab.get();
+    return new Checked(lab.get(), Warnings.of(tree, lab.get()));
+  }
+
+  /** The targets {@link #render} renders: {@code only} (the enabled ones when empty) and what they require. */
+  public static List<Target> targets(Lab lab, Collection<String> only) {
+    List<String> selected = only.isEmpty()
+        ? Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList() : List.copyOf(only);
+    return Targets.withRequired(selected);
   }
 
   /**
@@ -63,11 +78,15 @@ public final class Generator {
    * schema, and adds the manifest. Files are sorted by path.
    */
   public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only) throws RenderException {
-    List<String> selected = only.isEmpty()
-        ? Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList() : List.copyOf(only);
+    return render(lab, input, only, TEMPLATES);
+  }
+
+  /** As {@link #render(Lab, SpecInput, Collection)}, with {@code templates} (e.g. with the user's overrides). */
+  public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only,
+      TemplateRenderer templates) throws RenderException {
     List<RenderedFile> files = new ArrayList<>();
-    for (Target target : Targets.withRequired(selected)) {
-      files.addAll(target.render(lab, TEMPLATES));
+    for (Target target : targets(lab, only)) {
+      files.addAll(target.render(lab, templates));
     }
     files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
     files.sort(Comparator.comparing(RenderedFile::path));

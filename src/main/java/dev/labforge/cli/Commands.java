@@ -8,6 +8,7 @@ import dev.labforge.output.TreeWriter;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,13 +32,18 @@ final class Commands {
   /** A loaded spec, or the exit code of why it could not be loaded (already reported). */
   private record Loaded(SpecInput input, Lab lab, int failure) {}
 
+  /** Loads the spec; prints its errors, or its warnings (a valid spec that will not work as meant). */
   private Loaded load(Path specPath) {
     try {
       SpecInput input = specPath == null ? SpecInput.example(SpecInput.DEFAULT_EXAMPLE)
           : specPath.toString().equals(SpecInput.STDIN) ? SpecInput.stdin(context.in()) : SpecInput.file(specPath);
-      return new Loaded(input, Generator.load(input), ExitCodes.OK);
+      Generator.Checked checked = Generator.check(input);
+      if (!checked.warnings().isEmpty()) {
+        context.diagnostics(checked.warnings());
+      }
+      return new Loaded(input, checked.lab(), ExitCodes.OK);
     } catch (InvalidSpecException e) {
-      err.print(e.diagnostics().format());
+      context.diagnostics(e.diagnostics());
     } catch (NoSuchFileException e) {
       err.println("labforge: " + e.getFile() + ": no such file");
     } catch (IOException e) {
@@ -57,10 +63,21 @@ final class Commands {
     return ExitCodes.OK;
   }
 
-  int gen(Path specPath, Path outDir, List<String> targets, boolean check) {
+  int show(Path specPath) {
+    Loaded loaded = load(specPath);
+    if (loaded.lab() == null) {
+      return loaded.failure();
+    }
+    ShowAction.print(loaded.lab(), out);
+    return ExitCodes.OK;
+  }
+
+  int gen(Path specPath, Path outDir, List<String> targets, GenOptions options) {
     for (String id : targets) {
       if (Targets.byId(id).isEmpty()) {
-        err.println("labforge: unknown target '" + id + "'; known: " + String.join(", ", Targets.ids()));
+        String suggestion = dev.labforge.spec.Suggest.didYouMean(id, Targets.ids());
+        err.println("labforge: unknown target '" + id + "'" + suggestion
+            + (suggestion.isEmpty() ? "; known: " : " Known: ") + String.join(", ", Targets.ids()));
         return ExitCodes.USAGE;
       }
     }
@@ -70,21 +87,44 @@ final class Commands {
     }
     SpecInput input = loaded.input();
     Lab lab = loaded.lab();
+    TemplateRenderer templates = new TemplateRenderer();
+    Path overrides = TemplateOverrides.folder(options.templates(), context.env());
+    if (overrides != null) {
+      try {
+        int code = TemplateOverrides.check(overrides, err);
+        if (code != ExitCodes.OK) {
+          return code;
+        }
+      } catch (IOException e) {
+        err.println("labforge: cannot read template overrides " + overrides + ": " + e.getMessage());
+        return ExitCodes.INVALID;
+      }
+      templates = new TemplateRenderer(overrides);
+    }
     List<RenderedFile> files;
     try {
-      files = Generator.render(lab, input, targets);
+      files = Generator.render(lab, input, targets, templates);
     } catch (OutputTooLargeException e) {
       err.println("labforge: error: " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (RenderException e) {
-      return context.internal(e.getMessage(), e, e.origin());
+      java.util.Optional<Integer> userError = TemplateOverrides.userError(templates, e, err);
+      return userError.isPresent() ? userError.get() : context.internal(e.getMessage(), e, e.origin());
     }
     try {
       // -t X replaces X's folder and those of the targets X requires; everything else is kept
       Set<String> only = targets.isEmpty() ? Set.of()
           : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
               .collect(java.util.stream.Collectors.toSet());
-      return check ? compare(outDir, lab, files, only) : write(outDir, lab, files, only);
+      if (options.compareOnly()) {
+        return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
+            files, TreeWriter.differences(outDir, lab.name(), files, only), options.diff());
+      }
+      int code = write(outDir, lab, files, only);
+      if (!options.quiet()) {
+        NextSteps.print(err, lab, outDir.resolve(lab.name()), Generator.targets(lab, targets));
+      }
+      return code;
     } catch (TreeWriter.RefusedException e) {
       err.println("labforge: " + e.getMessage());
       return ExitCodes.INVALID;
@@ -101,20 +141,6 @@ final class Commands {
       out.println(base.resolve(file.path()));
     }
     return ExitCodes.OK;
-  }
-
-  private int compare(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
-    List<String> differ = TreeWriter.differences(outDir, lab.name(), files, only);
-    Path base = outDir.resolve(lab.name());
-    if (differ.isEmpty()) {
-      out.println(base + ": up to date (" + count(files.size(), "file") + ")");
-      return ExitCodes.OK;
-    }
-    for (String path : differ) {
-      err.println(base.resolve(path) + ": differs from what gen would write");
-    }
-    err.println(count(differ.size(), "file") + " out of date; run labforge gen to update " + base);
-    return ExitCodes.INVALID;
   }
 
   int init(String example, Path dir, boolean force) {

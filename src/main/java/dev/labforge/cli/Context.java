@@ -8,6 +8,8 @@ final class Context {
   private final PrintWriter out;
   private final PrintWriter err;
   private boolean verbose;
+  private dev.labforge.spec.Diagnostics.Style style = dev.labforge.spec.Diagnostics.Style.PLAIN;
+  private java.util.Map<String, String> env = java.util.Map.of();
 
   Context(java.io.InputStream in, PrintWriter out, PrintWriter err) {
     this.in = in;
@@ -34,6 +36,25 @@ final class Context {
 
   void verbose(boolean value) {
     verbose = value;
+  }
+
+  /** The environment variables labforge reads (LABFORGE_TEMPLATES); tests pass their own. */
+  java.util.Map<String, String> env() {
+    return env;
+  }
+
+  void env(java.util.Map<String, String> value) {
+    env = java.util.Map.copyOf(value);
+  }
+
+  void style(dev.labforge.spec.Diagnostics.Style value) {
+    style = value;
+  }
+
+  /** Prints located errors or warnings to stderr, in colour when {@link #style} says so. */
+  void diagnostics(dev.labforge.spec.Diagnostics diagnostics) {
+    err.print(diagnostics.format(style));
+    err.flush();
   }
 
   /** Reports an unexpected failure: one line, or the stack trace with --verbose. */

@@ -48,7 +48,11 @@ final class InitAction {
       for (String file : files) {
         Path target = dir.resolve(file);
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.write(target, resource(file));
+        byte[] content = resource(file);
+        if (file.equals(example + ".yaml")) {
+          content = SpecHeader.of(example, target, content);
+        }
+        Files.write(target, content);
         out.println(target);
       }
       return ExitCodes.OK;

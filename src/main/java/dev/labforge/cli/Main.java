@@ -2,6 +2,7 @@ package dev.labforge.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the JVM; everything else returns a code. */
@@ -11,27 +12,50 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(out, err, args);
+    int code = run(System.getenv(), Colour.stderrIsTerminal(), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(System.in, out, err, args);
+    return run(System.in, Map.of(), false, out, err, args);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, in an environment: {@code env} holds the
+   * variables labforge reads, {@code stderrIsTerminal} whether diagnostics may be coloured.
+   */
+  public static int run(Map<String, String> env, boolean stderrIsTerminal, PrintWriter out, PrintWriter err,
+      String... args) {
+    return run(System.in, env, stderrIsTerminal, out, err, args);
   }
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)}, with {@code in} as the spec {@code -}. */
-  public static int run(java.io.InputStream in, PrintWriter rawOut, PrintWriter rawErr, String... args) {
-    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
-    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
+  public static int run(java.io.InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    return run(in, Map.of(), false, out, err, args);
+  }
+
+  /**
+   * Every character labforge prints passes a {@link TerminalSafeWriter}: user text cannot reach the
+   * terminal as a control sequence; only the colours labforge paints itself can.
+   */
+  public static int run(java.io.InputStream in, Map<String, String> env, boolean stderrIsTerminal,
+      PrintWriter rawOut, PrintWriter rawErr, String... args) {
+    boolean colour = Colour.wanted(env, stderrIsTerminal);
+    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut, false), true);
+    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr, colour), true);
     Context context = new Context(in, out, err);
+    context.env(env);
+    if (colour) {
+      context.style(new Colour.Ansi());
+    }
     CommandLine cli = new CommandLine(new RootCommand(context));
     TargetHelp.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(env)));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> context.internal(e.toString(), e));
     cli.setParameterExceptionHandler((e, args1) -> {
       err.println("labforge: " + e.getMessage());
@@ -44,8 +68,9 @@ public final class Main {
     return code;
   }
 
-  private static CommandLine.Help.Ansi ansi() {
-    if (System.getenv("NO_COLOR") != null) {
+  /** Help text: picocli's own terminal test, but never with NO_COLOR. */
+  private static CommandLine.Help.Ansi ansi(Map<String, String> env) {
+    if (env.containsKey("NO_COLOR")) {
       return CommandLine.Help.Ansi.OFF;
     }
     return CommandLine.Help.Ansi.AUTO;

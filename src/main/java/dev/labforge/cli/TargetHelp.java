@@ -3,7 +3,6 @@ package dev.labforge.cli;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -19,13 +18,5 @@ final class TargetHelp {
       lines.add("  " + t.id() + ": " + t.summary());
     }
     cli.getCommandSpec().usageMessage().description(lines.toArray(String[]::new));
-  }
-
-  /** The target ids, for {@code -t}'s help (${COMPLETION-CANDIDATES}) and shell completion. */
-  static final class Ids implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Targets.ids().iterator();
-    }
   }
 }

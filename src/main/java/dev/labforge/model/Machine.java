@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One machine after {@code count} expansion, with defaults merged in and every fact the targets
  * share decided here: its host names, the user it logs in as and runs unprivileged scripts as,
- * each NIC's DNS. {@code index} is its position in the lab (0-based); {@code instanceId} changes
- * exactly when its content changes. Build one with {@link #builder()}.
+ * each NIC's DNS. {@code forwarding}: it forwards IPv4 (a router). {@code index} is its position
+ * in the lab (0-based); {@code instanceId} changes exactly when its content changes. Build one with {@link #builder()}.
  */
 public record Machine(
     String name,
@@ -17,6 +17,7 @@ public record Machine(
     long memoryMib,
     long diskMib,
     boolean nestedVirtualization,
+    boolean forwarding,
     String timezone,
     List<User> users,
     List<String> packages,
@@ -72,7 +73,8 @@ public record Machine(
 
   public Builder toBuilder() {
     return new Builder().name(name).index(index).description(description).image(image).cpus(cpus)
-        .memoryMib(memoryMib).diskMib(diskMib).nestedVirtualization(nestedVirtualization).timezone(timezone)
+        .memoryMib(memoryMib).diskMib(diskMib).nestedVirtualization(nestedVirtualization).forwarding(forwarding)
+        .timezone(timezone)
         .users(users).packages(packages).disks(disks).nics(nics).files(files).commands(commands).scripts(scripts)
         .hostname(hostname).fqdn(fqdn).instanceId(instanceId);
   }
@@ -87,6 +89,7 @@ public record Machine(
     private long memoryMib = 1024;
     private long diskMib = 10 * 1024;
     private boolean nestedVirtualization;
+    private boolean forwarding;
     private String timezone = "UTC";
     private List<User> users = List.of();
     private List<String> packages = List.of();
@@ -138,6 +141,11 @@ public record Machine(
 
     public Builder nestedVirtualization(boolean v) {
       nestedVirtualization = v;
+      return this;
+    }
+
+    public Builder forwarding(boolean v) {
+      forwarding = v;
       return this;
     }
 
@@ -198,8 +206,8 @@ public record Machine(
 
     public Machine build() {
       String host = hostname == null ? name : hostname;
-      return new Machine(name, index, description, image, cpus, memoryMib, diskMib, nestedVirtualization, timezone,
-          users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId);
+      return new Machine(name, index, description, image, cpus, memoryMib, diskMib, nestedVirtualization, forwarding,
+          timezone, users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId);
     }
   }
 }

@@ -53,6 +53,9 @@ final class MachineIds {
     c.put("commands", m.commands());
     c.put("scripts", m.scripts());
     c.put("instanceId", "");
+    if (m.forwarding()) {
+      c.put("forwarding", true); // only when set: ids of machines without routing stay as they were
+    }
     return c;
   }
 
@@ -67,6 +70,9 @@ final class MachineIds {
     c.put("gateway", n.gateway());
     c.put("mac", n.mac());
     c.put("defaultRoute", n.defaultRoute());
+    if (!n.routes().isEmpty()) {
+      c.put("routes", n.routes());
+    }
     return c;
   }
 }

@@ -52,7 +52,7 @@ public final class ModelBuilder {
     new TreeMap<String, JsonNode>(fields(spec.path("images"))).forEach((name, node) -> images.add(image(name, node)));
     List<Network> networks = new ArrayList<>();
     for (JsonNode n : spec.path("networks")) {
-      networks.add(network(n));
+      networks.add(network(n, gatewayOwner(n)));
     }
     DerivedAddresses addresses = DerivedAddresses.of(spec);
     Macs macs = new Macs(labName);
@@ -86,29 +86,54 @@ public final class ModelBuilder {
     return "generic/" + image.path("os").asText() + release;
   }
 
-  private static Network network(JsonNode node) {
+  private static Network network(JsonNode node, String gatewayOwner) {
     Ipv4.Cidr cidr = Ipv4.Cidr.parse(node.path("cidr").asText()).orElseThrow();
-    String gateway = node.path("gateway").asText(Ipv4.format(cidr.network() + 1));
+    String gateway = gateway(node);
     List<String> dns = strings(node.get("dns"));
+    List<Route> routes = new ArrayList<>();
+    node.path("routes").forEach(r -> routes.add(new Route(r.path("to").asText(), r.path("via").asText())));
     return new Network(node.path("name").asText(), cidr.toString(), Ipv4.format(cidr.network()), cidr.prefix(),
         cidr.netmask(), gateway, node.path("dhcp").asBoolean(false), dns.isEmpty() ? List.of(gateway) : dns,
-        node.path("kind").asText("private"));
+        node.path("kind").asText("private"), List.copyOf(routes), gatewayOwner);
+  }
+
+  private static String gateway(JsonNode network) {
+    Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.path("cidr").asText()).orElseThrow();
+    return network.path("gateway").asText(Ipv4.format(cidr.network() + 1));
+  }
+
+  /** The machine whose static ip on this network is its gateway (the rules allow only a router). */
+  private String gatewayOwner(JsonNode network) {
+    String name = network.path("name").asText();
+    String gateway = gateway(network);
+    for (JsonNode machine : spec.path("machines")) {
+      for (JsonNode nic : machine.path("nics")) {
+        if (name.equals(nic.path("network").asText()) && gateway.equals(nic.path("ip").asText(null))) {
+          return machine.path("name").asText();
+        }
+      }
+    }
+    return null;
   }
 
   private Machine machine(String name, int index, String pointer, JsonNode node, JsonNode defaults,
       List<Network> networks, DerivedAddresses addresses, Macs macs) {
     JsonNode cpus = pick(node, defaults, "cpus");
-    List<Nic> nics = new ArrayList<>();
+    List<Network> nicNetworks = new ArrayList<>();
+    List<String> ips = new ArrayList<>();
     JsonNode nicNodes = node.get("nics");
     if (nicNodes == null) {
-      nics.add(nic(0, name, networks.get(0).name(), null, pointer, networks, addresses, macs));
+      nicNetworks.add(networks.get(0));
+      ips.add(address(name, 0, null, networks.get(0), addresses));
     } else {
       for (int i = 0; i < nicNodes.size(); i++) {
         JsonNode ip = nicNodes.get(i).get("ip");
-        nics.add(nic(i, name, nicNodes.get(i).path("network").asText(), ip == null ? null : ip.asText(),
-            pointer + "/nics/" + i, networks, addresses, macs));
+        Network network = network(networks, nicNodes.get(i).path("network").asText());
+        nicNetworks.add(network);
+        ips.add(address(name, i, ip == null ? null : ip.asText(), network, addresses));
       }
     }
+    List<Nic> nics = nics(name, nicNetworks, ips, macs);
     List<Disk> disks = new ArrayList<>();
     for (JsonNode d : node.path("disks")) {
       String device = "vd" + (char) ('b' + disks.size());
@@ -127,6 +152,7 @@ public final class ModelBuilder {
         .diskMib(Sizes.mib(pick(node, defaults, "disk")).orElse(DEFAULT_DISK_MIB))
         .nestedVirtualization(
             Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false))
+        .forwarding(node.path("forwarding").asBoolean(false))
         .timezone(Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"))
         .users(users(pick(node, defaults, "users")))
         .packages(strings(pick(node, defaults, "packages")))
@@ -162,13 +188,42 @@ public final class ModelBuilder {
     return List.copyOf(scripts);
   }
 
-  private Nic nic(int index, String machine, String networkName, String ip, String pointer,
-      List<Network> networks, DerivedAddresses addresses, Macs macs) {
-    Network network = networks.stream().filter(n -> n.name().equals(networkName)).findFirst().orElseThrow();
+  private static Network network(List<Network> networks, String name) {
+    return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** The spec's ip, the derived one, or null for DHCP. */
+  private static String address(String machine, int index, String ip, Network network, DerivedAddresses addresses) {
     // The address rule has made sure a derived address exists for every static NIC.
-    String address = ip != null || network.dhcp() ? ip : addresses.address(machine, index);
-    return new Nic(index, "eth" + index, network.name(), address, network.prefix(), network.netmask(),
-        network.gateway(), macs.next(machine, index), index == 0, network.dns());
+    return ip != null || network.dhcp() ? ip : addresses.address(machine, index);
+  }
+
+  /**
+   * The default route goes on the first NIC whose address is not its network's gateway: a router
+   * that owns the gateway of its first network takes it from the next one, or has none. A network's
+   * routes apply except those through the machine's own address or to a network it is on.
+   */
+  private static List<Nic> nics(String machine, List<Network> networks, List<String> ips, Macs macs) {
+    List<Nic> nics = new ArrayList<>();
+    boolean defaultTaken = false;
+    for (int i = 0; i < networks.size(); i++) {
+      Network network = networks.get(i);
+      String ip = ips.get(i);
+      boolean ownsGateway = network.gateway().equals(ip);
+      boolean defaultRoute = !defaultTaken && !ownsGateway;
+      defaultTaken |= defaultRoute;
+      List<Route> routes = network.routes().stream()
+          .filter(r -> !ips.contains(r.via()) && !onNetwork(r.to(), networks)).toList();
+      nics.add(new Nic(i, "eth" + i, network.name(), ip, network.prefix(), network.netmask(),
+          network.gateway(), macs.next(machine, i), defaultRoute, network.dns(), routes));
+    }
+    return List.copyOf(nics);
+  }
+
+  private static boolean onNetwork(String to, List<Network> networks) {
+    Ipv4.Cidr target = Ipv4.Cidr.parse(to).orElseThrow();
+    return networks.stream().map(n -> Ipv4.Cidr.parse(n.cidr()).orElseThrow())
+        .anyMatch(n -> n.contains(target.network()) && n.prefix() <= target.prefix());
   }
 
   private List<User> users(JsonNode list) {

@@ -15,7 +15,8 @@ public record Nic(
     String gateway,
     String mac,
     boolean defaultRoute,
-    java.util.List<String> dns) {
+    java.util.List<String> dns,
+    java.util.List<Route> routes) {
 
   public boolean dhcp() {
     return ip == null;

@@ -109,7 +109,7 @@ public final class TreeWriter {
 
   private static Path swap(Path parent, String lab, Path target, List<RenderedFile> files, Set<String> only)
       throws IOException {
-    Path staging = Files.createTempDirectory(parent, "." + lab + ".new-");
+    Path staging = FreshFolder.create(parent, "." + lab + ".new-");
     Path previous = parent.resolve("." + lab + ".old-" + ProcessHandle.current().pid());
     try {
       boolean hadPrevious = Files.isDirectory(target, NOFOLLOW);

@@ -254,6 +254,50 @@ public final class Escape {
   }
 
   /**
+   * SVG character data or an attribute value: the five markup characters become entities, a
+   * line break becomes {@code &#10;} (kept in attributes), and characters XML 1.0 forbids become
+   * U+FFFD, so no string can end an element or make the document unreadable.
+   */
+  public static String svg(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        case '\n' -> out.append("&#10;");
+        case '\t' -> out.append("&#9;");
+        default -> {
+          boolean forbidden = c < 0x20 || (c >= 0x7f && c <= 0x84) || (c >= 0x86 && c <= 0x9f)
+              || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF;
+          out.appendCodePoint(forbidden ? 0xFFFD : c);
+        }
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * A Graphviz DOT double-quoted string (an escString in labels): quote and backslash escaped, a
+   * line break becomes {@code \n} (a centred line in a label), other control characters a space.
+   */
+  public static String dot(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        default -> out.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' ? ' ' : c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
    * One word of a kickstart command line. pykickstart splits lines with Python's
    * {@code shlex.split(line, comments=True)}: {@code #} starts a comment even inside a word and
    * quotes are removed, so anything beyond plain characters is single-quoted (shlex's POSIX

@@ -1,5 +1,9 @@
 package dev.labforge.render;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -7,7 +11,12 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The single FreeMarker configuration. TemplateRenderer live in the jar under {@code templates/}; they
@@ -15,10 +24,30 @@ import java.util.Map;
  */
 public final class TemplateRenderer {
   private final Configuration config;
+  private final Path overrides;
 
   public TemplateRenderer() {
+    this(null);
+  }
+
+  /**
+   * With {@code overrides} (a folder laid out like {@code templates/}, or null), a file there
+   * replaces the built-in template of the same name, includes too.
+   */
+  public TemplateRenderer(Path overrides) {
+    this.overrides = overrides;
     config = new Configuration(Configuration.VERSION_2_3_34);
-    config.setClassLoaderForTemplateLoading(TemplateRenderer.class.getClassLoader(), "templates");
+    ClassTemplateLoader builtIn = new ClassTemplateLoader(TemplateRenderer.class.getClassLoader(), "templates");
+    if (overrides == null) {
+      config.setTemplateLoader(builtIn);
+    } else {
+      try {
+        config.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+            new FileTemplateLoader(overrides.toFile()), builtIn}));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     config.setDefaultEncoding("UTF-8");
     config.setOutputEncoding("UTF-8");
     config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -41,6 +70,26 @@ public final class TemplateRenderer {
     } catch (freemarker.template.TemplateModelException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The user's file behind a failure, when the failing template (the origin {@code templates/<name>},
+   * or the template FreeMarker names in the cause) is one of the overrides: then it is a user error.
+   */
+  public Optional<Path> overrideBehind(RenderException e) {
+    if (overrides == null) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    if (e.origin() != null && e.origin().startsWith("templates/")) {
+      names.add(e.origin().substring("templates/".length()));
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof TemplateException te && te.getTemplateSourceName() != null) {
+        names.add(0, te.getTemplateSourceName());
+      }
+    }
+    return names.stream().map(overrides::resolve).filter(Files::isRegularFile).findFirst();
   }
 
   /** Renders {@code templates/<name>}; a template error is a labforge bug. */

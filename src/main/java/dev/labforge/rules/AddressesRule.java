@@ -15,7 +15,7 @@ final class AddressesRule implements Rule {
   static final int MIN_PREFIX = 8;
   static final int MAX_PREFIX = 30;
 
-  private record Net(Cidr cidr, long gateway) {}
+  private record Net(Cidr cidr, long gateway, boolean dhcp, boolean nat) {}
 
   @Override
   public void check(JsonNode spec, Reporter report) {
@@ -41,7 +41,8 @@ final class AddressesRule implements Rule {
       });
       String name = Nodes.text(network, "name");
       if (name != null) {
-        networks.putIfAbsent(name, new Net(cidr.get(), gateway));
+        networks.putIfAbsent(name, new Net(cidr.get(), gateway, network.path("dhcp").asBoolean(false),
+            "nat".equals(Nodes.text(network, "kind"))));
       }
     });
     checkNics(spec, networks, report);
@@ -124,9 +125,27 @@ final class AddressesRule implements Rule {
           } else if (ip.get() == net.cidr().broadcast()) {
             report.at(nicAt + "/ip", ipText + " is the broadcast address of '" + networkName + "'");
           } else if (ip.get() == net.gateway()) {
-            report.at(nicAt + "/ip", ipText + " is the gateway of '" + networkName + "'");
+            gatewayOwner(machine, net, nicAt + "/ip", ipText, networkName, report);
           }
         }));
+  }
+
+  /**
+   * Only a router may be a network's gateway; and not on a DHCP network, whose DHCP server (the
+   * host's dnsmasq in libvirt and LXD) answers from the gateway address, nor on a NAT network,
+   * where the host is the gateway.
+   */
+  private static void gatewayOwner(JsonNode machine, Net net, String at, String ip, String network,
+      Reporter report) {
+    if (!machine.path("forwarding").asBoolean(false)) {
+      report.at(at, ip + " is the gateway of '" + network + "'; only a machine with forwarding: true may own it");
+    } else if (net.dhcp()) {
+      report.at(at, ip + " is the gateway of '" + network + "', which has dhcp: true; its DHCP server answers from"
+          + " the gateway address, so a machine cannot own it");
+    } else if (net.nat()) {
+      report.at(at, ip + " is the gateway of '" + network + "', which has kind: nat; the host's NAT is its gateway,"
+          + " so a machine cannot own it");
+    }
   }
 
   /**

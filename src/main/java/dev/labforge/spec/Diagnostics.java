@@ -24,6 +24,10 @@ public final class Diagnostics {
     all.add(new Diagnostic(source.name(), at.line(), at.column(), pointer, message));
   }
 
+  public void warning(Position at, String pointer, String message) {
+    all.add(new Diagnostic(source.name(), at.line(), at.column(), pointer, message, true));
+  }
+
   public void add(Diagnostic diagnostic) {
     all.add(diagnostic);
   }
@@ -42,9 +46,19 @@ public final class Diagnostics {
 
   /** Every diagnostic with its source line and a caret, then a count, as javac prints them. */
   public String format() {
+    return format(Style.PLAIN);
+  }
+
+  /**
+   * As {@link #format()}, with {@code style} around the location, the kind and the caret (gcc's
+   * colours on a terminal). Source text is passed to {@code style.text} so it can be made safe.
+   */
+  public String format(Style style) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : all) {
-      out.append(d.headline()).append('\n');
+      out.append(style.paint(Style.LOCATION, style.text(d.where())))
+          .append(style.paint(d.warning() ? Style.WARNING : Style.ERROR, d.kind()))
+          .append(' ').append(style.text(d.what())).append('\n');
       if (d.line() > 0 && d.line() <= source.lineCount()) {
         String line = source.line(d.line());
         int start = windowStart(line, d.column());
@@ -52,12 +66,20 @@ public final class Diagnostics {
         end -= end < line.length() && Character.isHighSurrogate(line.charAt(end - 1)) ? 1 : 0;
         String prefix = start > 0 ? "..." : "";
         String text = prefix + line.substring(start, end) + (end < line.length() ? "..." : "");
-        out.append(text).append('\n');
-        out.append(caret(text, d.column() - start + prefix.length())).append('\n');
+        out.append(style.text(text)).append('\n');
+        out.append(style.paint(Style.CARET, caret(text, d.column() - start + prefix.length()))).append('\n');
       }
     }
-    int n = all.size();
-    out.append(n).append(n == 1 ? " error" : " errors").append('\n');
+    long warnings = all.stream().filter(Diagnostic::warning).count();
+    long errors = all.size() - warnings;
+    List<String> counts = new ArrayList<>();
+    if (errors > 0 || warnings == 0) {
+      counts.add(errors + (errors == 1 ? " error" : " errors"));
+    }
+    if (warnings > 0) {
+      counts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+    }
+    out.append(String.join(", ", counts)).append('\n');
     return out.toString();
   }
 
@@ -70,6 +92,25 @@ public final class Diagnostics {
     }
     int start = Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length() - WIDTH));
     return start > 0 && Character.isLowSurrogate(line.charAt(start)) ? start + 1 : start;
+  }
+
+  /** How {@link #format(Style)} marks its parts: plain text, or colour on a terminal. */
+  public interface Style {
+    String LOCATION = "1";
+    String ERROR = "1;31";
+    String WARNING = "1;35";
+    String CARET = "1;32";
+    Style PLAIN = new Style() {};
+
+    /** {@code text} marked as {@code sgr} (an ANSI Select Graphic Rendition, e.g. "1;31"). */
+    default String paint(String sgr, String text) {
+      return text;
+    }
+
+    /** User text (paths, source lines, messages), as it may be printed. */
+    default String text(String text) {
+      return text;
+    }
   }
 
   /** Keeps tabs from the source line so the caret lines up in a terminal. */

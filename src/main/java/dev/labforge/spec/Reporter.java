@@ -23,4 +23,9 @@ public final class Reporter {
   public void atKey(String pointer, String message) {
     diagnostics.error(tree.keyAt(pointer), pointer, message);
   }
+
+  /** A warning at the key of {@code pointer} (the value's own place when it has no key). */
+  public void warnAtKey(String pointer, String message) {
+    diagnostics.warning(tree.keyAt(pointer), pointer, message);
+  }
 }

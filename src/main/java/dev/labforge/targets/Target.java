@@ -37,6 +37,20 @@ public interface Target {
     return List.of();
   }
 
+  /**
+   * What in a valid lab will not work in this target's files (exit 0, printed as located
+   * warnings by {@code validate} and {@code gen}). Only asked of enabled targets.
+   */
+  default List<dev.labforge.model.Warning> warnings(Lab lab) {
+    return List.of();
+  }
+
+  /**
+   * What to do with the files after {@code gen}: a one-line title, then commands that can be
+   * copied as they are. {@code labDir} is {@code out/<lab>} as a shell word.
+   */
+  List<String> nextSteps(Lab lab, String labDir);
+
   /** What {@code labforge check} runs on this target's files, in order. */
   List<ToolCheck> checks();
 

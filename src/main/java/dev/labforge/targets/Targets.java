@@ -1,6 +1,7 @@
 package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
 import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
@@ -26,7 +27,8 @@ public final class Targets {
       new TerraformTarget(),
       new LibvirtTarget(),
       new LxdTarget(),
-      new XenTarget());
+      new XenTarget(),
+      new InventoryTarget());
 
   private Targets() {}
 

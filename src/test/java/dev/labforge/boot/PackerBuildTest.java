@@ -46,7 +46,9 @@ class PackerBuildTest {
     assertThat(template.variables()).as("variables of %s that the offline build must set; the qemu source needs"
             + " `qemuargs = var.qemuargs` with a list(list(string)) variable", template.file().getFileName())
         .contains("iso_url", "iso_checksum", "accelerator", "headless", "ssh_password", "qemuargs");
-    assertThat(template.qemuSources()).as("qemu sources").hasSize(1);
+    // The plain image, then the Vagrant box (its own source, so only the box has Vagrant's key);
+    // this test builds the plain one, VagrantBootTest the box.
+    assertThat(template.qemuSources()).as("qemu sources").containsExactly(IMAGE, IMAGE + "-vagrant");
     GuestImage guest = GuestImage.get(image.packages());
     Path console = work.resolve("packer-console.log");
 

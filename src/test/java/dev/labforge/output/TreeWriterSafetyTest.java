@@ -102,7 +102,7 @@ class TreeWriterSafetyTest {
     assertThat(Cli.run("gen", "--check", "-t", "packer", "-o", out.toString()).code()).isZero();
     Cli.Result vagrant = Cli.run("gen", "--check", "-t", "vagrant", "-o", out.toString());
     assertThat(vagrant.code()).isEqualTo(1);
-    assertThat(vagrant.err()).contains("vagrant/Vagrantfile: differs").doesNotContain("packer/");
+    assertThat(vagrant.err()).contains("vagrant/Vagrantfile: changed").doesNotContain("packer/");
   }
 
   @Test

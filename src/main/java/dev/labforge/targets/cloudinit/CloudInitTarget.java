@@ -49,6 +49,13 @@ public final class CloudInitTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    String m = lab.machines().get(0).name();
+    return List.of("boot a cloud image with a machine's seed (docs/targets/cloud-init.md has the whole command):",
+        "qemu-system-x86_64 ... -drive file=" + labDir + "/cloud-init/" + m + "/nocloud.iso,media=cdrom,readonly=on");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
   }
@@ -93,7 +100,16 @@ public final class CloudInitTarget implements Target {
    * the seed in their own files (the LXD profiles) call this, so their copy is byte-identical.
    */
   public static String userData(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine));
+    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine,
+        EtcHosts.text(lab, machine, templates)));
+  }
+
+  /**
+   * The machine's whole {@code /etc/hosts} (every lab machine in it), or null when the spec writes
+   * that file itself. The Vagrant provisioning writes this same text.
+   */
+  public static String etcHosts(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    return EtcHosts.text(lab, machine, templates);
   }
 
   /** The machine's NoCloud {@code network-config} (version 2), as this target writes it. */

@@ -2,6 +2,8 @@ package dev.labforge.targets.cloudinit;
 
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
+import dev.labforge.model.Route;
+import dev.labforge.spec.Ipv4;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,8 +60,7 @@ public final class ConfigDriveJson {
         net.put("type", "ipv4");
         net.put("ip_address", nic.ip());
         net.put("netmask", nic.netmask());
-        net.put("routes", nic.gateway() == null ? List.of()
-            : List.of(Map.of("network", "0.0.0.0", "netmask", "0.0.0.0", "gateway", nic.gateway())));
+        net.put("routes", routes(nic));
       }
       net.put("services", dnsServices(nic.dns()));
       networks.add(net);
@@ -69,6 +70,30 @@ public final class ConfigDriveJson {
     m.put("networks", networks);
     m.put("services", dnsServices(allDns));
     return m;
+  }
+
+  /**
+   * The default route (on the NIC that has it), then the network's extra routes; a DHCP NIC gets
+   * its routes from the DHCP server (the subnet's host routes), as nova leaves them out there too.
+   */
+  private static List<Map<String, String>> routes(GuestNics.GuestNic nic) {
+    List<Map<String, String>> routes = new ArrayList<>();
+    if (nic.gateway() != null) {
+      routes.add(route("0.0.0.0", "0.0.0.0", nic.gateway()));
+    }
+    for (Route r : nic.routes()) {
+      Ipv4.Cidr to = Ipv4.Cidr.parse(r.to()).orElseThrow();
+      routes.add(route(Ipv4.format(to.network()), to.netmask(), r.via()));
+    }
+    return routes;
+  }
+
+  private static Map<String, String> route(String network, String netmask, String gateway) {
+    Map<String, String> route = new LinkedHashMap<>();
+    route.put("network", network);
+    route.put("netmask", netmask);
+    route.put("gateway", gateway);
+    return route;
   }
 
   private static List<Map<String, String>> dnsServices(Iterable<String> addresses) {

@@ -1,5 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Script;
@@ -9,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The spec's files, then its scripts, as write_files entries. Every entry is deferred to the final
+ * The spec's files, then its scripts, then a router's sysctl file, as write_files entries. Every entry is deferred to the final
  * stage: owners like lab:lab exist only after users-groups ran, and a file under a data disk's
  * mount point would otherwise be hidden by the mount.
  */
@@ -17,8 +18,17 @@ public final class GuestFiles {
   public static final String SCRIPT_MODE = "0755";
   public static final String ROOT_OWNER = "root:root";
 
-  /** One file; {@code encoding} is "b64" (and {@code content} base64) or null (content as is). */
-  public record GuestFileEntry(String path, String permissions, String owner, String encoding, String content) {}
+  /**
+   * One file; {@code encoding} is "b64" (and {@code content} base64) or null (content as is).
+   * {@code defer} is false only for labforge's own root-owned files that must exist early
+   * (/etc/hosts, before the hostname is set).
+   */
+  public record GuestFileEntry(String path, String permissions, String owner, String encoding, String content,
+      boolean defer) {
+    public GuestFileEntry(String path, String permissions, String owner, String encoding, String content) {
+      this(path, permissions, owner, encoding, content, true);
+    }
+  }
 
   private GuestFiles() {}
 
@@ -29,6 +39,9 @@ public final class GuestFiles {
     }
     for (Script s : machine.scripts()) {
       entries.add(entry(s.guestPath(), s.content(), SCRIPT_MODE, ROOT_OWNER));
+    }
+    if (machine.forwarding()) {
+      entries.add(entry(Forwarding.SYSCTL_FILE, Forwarding.SYSCTL_CONTENT, "0644", ROOT_OWNER));
     }
     return entries;
   }

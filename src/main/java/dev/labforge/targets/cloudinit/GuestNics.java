@@ -3,6 +3,7 @@ package dev.labforge.targets.cloudinit;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
+import dev.labforge.model.Route;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +16,12 @@ public final class GuestNics {
   /** network-config v2 default route: cloud-init 22.4 rejects "to: default". */
   public static final String DEFAULT_DESTINATION = "0.0.0.0/0";
 
-  /** One NIC; {@code ip}, {@code address} (ip/prefix) and {@code gateway} are null where they do not apply. */
+  /**
+   * One NIC; {@code ip}, {@code address} (ip/prefix) and {@code gateway} are null where they do not
+   * apply. {@code routes} are its network's extra routes, after the default route when it has one.
+   */
   public record GuestNic(String name, String mac, String network, boolean dhcp, String ip, String address,
-      String netmask, String gateway, List<String> dns) {}
+      String netmask, String gateway, List<String> dns, List<Route> routes) {}
 
   private GuestNics() {}
 
@@ -27,6 +31,6 @@ public final class GuestNics {
 
   private static GuestNic nic(Lab lab, Nic n) {
     return new GuestNic(n.ifname(), n.mac().toLowerCase(Locale.ROOT), n.network(), n.dhcp(), n.ip(), n.cidrAddress(),
-        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns());
+        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns(), n.routes());
   }
 }

@@ -2,14 +2,18 @@ package dev.labforge.targets.cloudinit;
 
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
+import dev.labforge.model.Forwarding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The flat model of one machine's user-data; the template only lays it out. */
 final class UserDataView {
   private UserDataView() {}
 
-  static Map<String, Object> of(Lab lab, Machine machine) {
+  /** {@code etcHosts} is the machine's /etc/hosts, or null when the spec writes that file itself. */
+  static Map<String, Object> of(Lab lab, Machine machine, String etcHosts) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lab", lab.name());
     m.put("machine", machine.name());
@@ -19,9 +23,17 @@ final class UserDataView {
     m.put("users", GuestUsers.of(machine));
     m.put("sshPwauth", GuestUsers.sshPasswordAuth(machine));
     m.put("packages", machine.packages());
-    m.put("files", GuestFiles.of(machine));
+    m.put("manageEtcHosts", etcHosts == null);
+    List<GuestFiles.GuestFileEntry> files = new ArrayList<>();
+    if (etcHosts != null) {
+      files.add(new GuestFiles.GuestFileEntry(EtcHosts.PATH, "0644", GuestFiles.ROOT_OWNER, null, etcHosts, false));
+    }
+    files.addAll(GuestFiles.of(machine));
+    m.put("files", files);
     m.put("disks", GuestDisks.of(machine));
     m.put("run", GuestCommands.of(machine));
+    // Early in every boot: a router forwards before its final stage, where the sysctl file is written.
+    m.put("boot", machine.forwarding() ? List.of(Forwarding.ENABLE) : List.of());
     // cloud-init fills in $UPTIME; the machine and lab names are plain [a-z0-9-].
     m.put("finalMessage", "labforge: " + machine.name() + " of lab " + lab.name()
         + " is up after $UPTIME seconds");

@@ -54,6 +54,12 @@ public final class LibvirtTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("define and start the networks and machines in libvirt (docs/targets/libvirt.md):",
+        "cd " + labDir + "/libvirt && bash lab.sh up");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new VirtXmlValidateCheck(), new ShellcheckCheck());
   }

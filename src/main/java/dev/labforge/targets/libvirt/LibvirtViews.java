@@ -25,7 +25,8 @@ public final class LibvirtViews {
 
   public record NetworkView(String lab, String network, String name, String file, String cidr, String kind,
       String forward, String bridge, String hostBridge, String domain, String address, String netmask,
-      boolean dhcp, String rangeStart, String rangeEnd, List<DhcpHost> dhcpHosts, List<DnsHost> dnsHosts) {}
+      boolean dhcp, String rangeStart, String rangeEnd, List<DhcpHost> dhcpHosts, List<DnsHost> dnsHosts,
+      String router) {}
 
   public record DiskView(String name, String file, String path, String device, long sizeMib, String mount) {}
 
@@ -74,7 +75,7 @@ public final class LibvirtViews {
     return new NetworkView(lab.name(), net.name(), LibvirtNames.network(lab, net.name()),
         LibvirtTarget.NETWORKS + net.name() + ".xml", net.cidr(), net.kind(), forward,
         LibvirtNames.bridge(lab, net.name()), settings.hostBridge(), lab.name() + "." + ModelBuilder.DOMAIN_SUFFIX,
-        net.gateway(), net.netmask(), net.dhcp(), rangeStart, rangeEnd, dhcpHosts, dnsHosts);
+        net.gateway(), net.netmask(), net.dhcp(), rangeStart, rangeEnd, dhcpHosts, dnsHosts, net.gatewayOwner());
   }
 
   static List<DomainView> domains(Lab lab, LibvirtSettings settings) {

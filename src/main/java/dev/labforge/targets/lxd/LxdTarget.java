@@ -41,6 +41,12 @@ public final class LxdTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("launch the machines in LXD (docs/targets/lxd.md):",
+        "cd " + labDir + "/lxd && bash lab.sh up");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new LabScriptCheck());
   }

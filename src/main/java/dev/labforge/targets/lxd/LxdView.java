@@ -18,7 +18,8 @@ public record LxdView(
     List<VolumeView> volumes) {
 
   /**
-   * One managed bridge. {@code address} is the gateway with the prefix. {@code dhcpRanges} is
+   * One managed bridge. {@code address} is the gateway with the prefix, or "none" when a lab machine
+   * owns the gateway (a router; then no DHCP and no NAT either). {@code dhcpRanges} is
    * null when LXD's default range applies (a {@code dhcp: true} network) or when DHCP is off.
    */
   public record NetworkView(String name, String specName, String cidr, String description, String address,

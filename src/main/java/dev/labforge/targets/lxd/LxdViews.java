@@ -25,6 +25,8 @@ import java.util.TreeSet;
 public final class LxdViews {
   /** Where a data disk without {@code mount} appears in the instance. */
   static final String UNMOUNTED_PREFIX = "/mnt/";
+  /** LXD's value for a bridge without an IPv4 address. */
+  static final String NO_ADDRESS = "none";
   /** images.linuxcontainers.org names some distributions differently from the spec's {@code os}. */
   private static final Map<String, String> IMAGE_SERVER_OS = Map.of("rocky", "rockylinux", "alma", "almalinux");
 
@@ -66,6 +68,12 @@ public final class LxdViews {
   }
 
   private static NetworkView network(Lab lab, Network network) {
+    String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.cidr() + ")";
+    if (network.routedByMachine()) {
+      // A machine owns the gateway: the bridge is a plain switch with no address, DHCP or NAT.
+      return new NetworkView(LxdNames.bridge(lab.name(), network.name()), network.name(), network.cidr(),
+          description + ", routed by " + network.gatewayOwner(), NO_ADDRESS, false, false, null);
+    }
     List<String> statics = new ArrayList<>();
     for (Machine machine : lab.machines()) {
       for (Nic nic : machine.nics()) {
@@ -79,7 +87,6 @@ public final class LxdViews {
     // reservation); the machines never ask, their network-config is static.
     boolean dhcp = network.dhcp() || !statics.isEmpty();
     String ranges = network.dhcp() ? null : statics.isEmpty() ? null : ranges(statics);
-    String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.cidr() + ")";
     return new NetworkView(LxdNames.bridge(lab.name(), network.name()), network.name(), network.cidr(), description,
         network.gateway() + "/" + network.prefix(), "nat".equals(network.kind()), dhcp, ranges);
   }
@@ -112,7 +119,9 @@ public final class LxdViews {
       throws RenderException {
     List<NicView> nics = new ArrayList<>();
     for (Nic nic : machine.nics()) {
-      nics.add(new NicView(nic.ifname(), LxdNames.bridge(lab.name(), nic.network()), nic.mac(), nic.ip()));
+      // LXD takes a NIC's ipv4.address only where the bridge serves DHCP, which a routed network's does not.
+      String ip = lab.network(nic.network()).routedByMachine() ? null : nic.ip();
+      nics.add(new NicView(nic.ifname(), LxdNames.bridge(lab.name(), nic.network()), nic.mac(), ip));
     }
     List<DiskView> disks = new ArrayList<>();
     for (Disk disk : machine.disks()) {

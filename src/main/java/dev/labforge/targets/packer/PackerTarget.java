@@ -47,8 +47,24 @@ public final class PackerTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    List<String> steps = new ArrayList<>(List.of("build each image (docs/targets/packer.md):",
+        "cd " + labDir + "/packer"));
+    for (Image image : lab.images()) {
+      String file = image.name() + ".pkr.hcl";
+      steps.add("packer init " + file + " && packer build " + file);
+    }
+    return steps;
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new PackerFmtCheck(), new PackerValidateCheck());
+  }
+
+  @Override
+  public List<dev.labforge.model.Warning> warnings(Lab lab) {
+    return PackerWarnings.of(lab);
   }
 
   @Override

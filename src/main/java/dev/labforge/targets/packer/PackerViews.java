@@ -29,9 +29,10 @@ final class PackerViews {
   PackerView view() {
     String name = plan.image().name();
     List<String> emitted = BUILDERS.stream().filter(plan::emits).toList();
+    List<Source> sources = sources(emitted);
     return new PackerView(name, plan.image().os(), plan.image().release(), name + ".pkr.hcl", notes(), plugins(emitted),
-        variables(), List.of(), sources(emitted),
-        Hcl.list(emitted.stream().map(b -> Hcl.str("source." + b + "." + name)).toList(), 2),
+        variables(), List.of(), sources,
+        Hcl.list(sources.stream().map(s -> Hcl.str("source." + s.type() + "." + s.name())).toList(), 2),
         new Provisioners(plan).all(), new Provisioners(plan).postProcessors());
   }
 
@@ -41,6 +42,11 @@ final class PackerViews {
       if (plan.builds(builder) && !plan.emits(builder)) {
         notes.add(builder + " is left out: it installs from an ISO, and this image starts from a qcow2 cloud image.");
       }
+    }
+    if (plan.emits("qemu")) {
+      String name = plan.image().name();
+      notes.add("Source qemu." + VagrantBox.source(name) + " builds the Vagrant box (with Vagrant's insecure key), qemu."
+          + name + " the plain image; build one with -only=" + name + ".qemu." + VagrantBox.source(name) + ".");
     }
     if (sshBased()) {
       notes.add("Packer logs in as " + plan.user().name() + " (variable ssh_username): pass -var ssh_private_key_file=PATH"
@@ -108,12 +114,15 @@ final class PackerViews {
     List<Source> sources = new ArrayList<>();
     for (String builder : emitted) {
       List<Attr> a = switch (builder) {
-        case "qemu" -> qemu();
+        case "qemu" -> qemu("qemu");
         case "lxd" -> lxd();
         case "virtualbox-iso" -> virtualbox();
         default -> vmware();
       };
       sources.add(new Source(builder, plan.image().name(), a));
+      if (builder.equals("qemu")) {
+        sources.add(new Source(builder, VagrantBox.source(plan.image().name()), qemu("vagrant")));
+      }
     }
     return sources;
   }
@@ -143,7 +152,8 @@ final class PackerViews {
     a.add(new Attr("output_directory", Hcl.refWith("var.output_directory", "/" + outputSubdir)));
   }
 
-  private List<Attr> qemu() {
+  /** A qemu source writing to {@code output_directory/<outputSubdir>}. */
+  private List<Attr> qemu(String outputSubdir) {
     List<Attr> a = machine(new ArrayList<>());
     a.add(new Attr("accelerator", "var.accelerator"));
     a.add(new Attr("qemuargs", "var.qemuargs"));
@@ -159,7 +169,7 @@ final class PackerViews {
           Hcl.underRoot(plan.dir() + "/seed/user-data")), 2)));
       a.add(new Attr("cd_label", Hcl.str("cidata")));
     }
-    login(a, "qemu");
+    login(a, outputSubdir);
     return a;
   }
 

@@ -107,6 +107,13 @@ final class Provisioners {
           List.of(new Attr("script", Hcl.underRoot(scriptSource(plan, s))),
               new Attr("execute_command", Hcl.str(s.privileged() ? AS_ROOT : AS_USER)))));
     }
+    if (plan.emits("qemu")) {
+      blocks.add(new Block("shell", "Only the Vagrant box: Vagrant's user with its insecure key and passwordless sudo,"
+          + " DHCP on the first NIC (eth0).", List.of(
+              new Attr("only", Hcl.strings(List.of("qemu." + VagrantBox.source(plan.image().name())), 4)),
+              new Attr("execute_command", Hcl.str(AS_ROOT)),
+              new Attr("inline", Hcl.strings(VagrantBox.script(), 4)))));
+    }
     blocks.add(shell("Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.",
         List.of(CLOUD_INIT_CLEAN, RESET_MACHINE_ID)));
     return blocks;
@@ -127,8 +134,8 @@ final class Provisioners {
         new Attr("output", Hcl.refWith("var.output_directory", "/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}")))));
     if (plan.emits("qemu")) {
       String name = plan.image().name();
-      blocks.add(new Block("vagrant", "A Vagrant box of the qemu image, for the libvirt provider.", List.of(
-          new Attr("only", Hcl.strings(List.of("qemu." + name), 4)),
+      blocks.add(new Block("vagrant", "The Vagrant box, for the libvirt provider (the box source only).", List.of(
+          new Attr("only", Hcl.strings(List.of("qemu." + VagrantBox.source(name)), 4)),
           new Attr("provider_override", Hcl.str("libvirt")),
           new Attr("keep_input_artifact", "true"),
           new Attr("output", Hcl.refWith("var.output_directory", "/" + name + "-libvirt.box")))));

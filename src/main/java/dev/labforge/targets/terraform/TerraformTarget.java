@@ -50,6 +50,12 @@ public final class TerraformTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("create the lab on OpenStack (docs/targets/terraform.md):",
+        "cd " + labDir + "/terraform/openstack && terraform init && terraform apply -var cloud=CLOUD");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new TerraformFmtCheck());
   }

@@ -24,13 +24,21 @@ final class TerraformView {
     return m.name() + "/" + nic.ifname();
   }
 
+  /** {@code routerInterface}: the lab's Neutron router joins it (not where a router machine owns the gateway). */
   public record NetworkView(String name, String cidr, String gateway, boolean dhcp, List<String> dns,
-      List<AllocationPools.Pool> pools) {}
+      List<AllocationPools.Pool> pools, boolean routerInterface) {}
+
+  /** A spec route, as a subnet route of its network. */
+  public record RouteView(String key, String network, String to, String via) {}
 
   public record MachineView(String name, String image, String userData, List<String> ports, String sshUser,
       String instanceId) {}
 
-  public record PortView(String key, String machine, String network, String ip, String mac) {}
+  /**
+   * {@code forwards}: for a router machine's port, the networks whose packets it may pass (every lab
+   * network and route destination), as allowed address pairs; empty for other ports.
+   */
+  public record PortView(String key, String machine, String network, String ip, String mac, List<String> forwards) {}
 
   public record DiskView(String key, String machine, String name, long sizeGib, String device) {}
 
@@ -48,6 +56,10 @@ final class TerraformView {
     view.put("floatingIps", settings.floatingIps());
     view.put("publicKey", publicKey(lab));
     view.put("networks", networks(lab));
+    // Labs without routing keep their files as they were: the routing attributes appear only here.
+    view.put("routers", lab.networks().stream().anyMatch(Network::routedByMachine));
+    view.put("forwarding", lab.machines().stream().anyMatch(Machine::forwarding));
+    view.put("routes", routes(lab));
     List<MachineView> machines = new ArrayList<>();
     List<PortView> ports = new ArrayList<>();
     List<DiskView> disks = new ArrayList<>();
@@ -56,7 +68,8 @@ final class TerraformView {
       List<String> keys = new ArrayList<>();
       for (Nic nic : m.nics()) {
         keys.add(portKey(m, nic));
-        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac()));
+        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac(),
+            m.forwarding() ? forwarded(lab) : List.of()));
       }
       String user = m.loginUser() == null ? null : m.loginUser().name();
       machines.add(new MachineView(m.name(), m.image(), "../../cloud-init/" + m.name() + "/user-data",
@@ -84,7 +97,23 @@ final class TerraformView {
       lab.machines().forEach(m -> m.nics().stream()
           .filter(nic -> nic.network().equals(n.name()) && !nic.dhcp()).forEach(nic -> fixed.add(nic.ip())));
       out.add(new NetworkView(n.name(), n.cidr(), n.gateway(), n.dhcp(), n.dns(),
-          AllocationPools.of(n.cidr(), n.gateway(), fixed)));
+          AllocationPools.of(n.cidr(), n.gateway(), fixed), !n.routedByMachine()));
+    }
+    return out;
+  }
+
+  /** What a router passes on: the lab's networks and the spec's route destinations, never 0.0.0.0/0. */
+  private static List<String> forwarded(Lab lab) {
+    Set<String> cidrs = new java.util.LinkedHashSet<>();
+    lab.networks().forEach(n -> cidrs.add(n.cidr()));
+    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to())));
+    return List.copyOf(cidrs);
+  }
+
+  private static List<RouteView> routes(Lab lab) {
+    List<RouteView> out = new ArrayList<>();
+    for (Network n : lab.networks()) {
+      n.routes().forEach(r -> out.add(new RouteView(n.name() + "/" + r.to(), n.name(), r.to(), r.via())));
     }
     return out;
   }

@@ -14,7 +14,7 @@ import java.util.Map;
  * into Ruby heredocs by the template, line by line.
  */
 final class GuestScripts {
-  static final List<String> NAMES = List.of("timezone", "user", "disk", "file", "packages");
+  static final List<String> NAMES = List.of("timezone", "user", "disk", "file", "packages", "routing");
   static final String DIR = "labforge/vagrant/";
   /** Script name to its lines. */
   static final Map<String, List<String>> LINES = load();

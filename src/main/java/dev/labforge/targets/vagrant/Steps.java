@@ -1,6 +1,7 @@
 package dev.labforge.targets.vagrant;
 
 import dev.labforge.model.Disk;
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Script;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * The shell provisioners of one machine, giving it what its cloud-init seed gives: time zone,
- * users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
- * files come first so packages, commands and scripts find them, as on a cloud-init first boot.
+ * the lab's /etc/hosts, users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
+ * files come first so packages, commands and scripts find them, as on a cloud-init first boot; a
+ * router's forwarding and the spec's routes come before the commands too.
  */
 final class Steps {
   /** Where every fixed guest script lives in the Vagrantfile (Ruby constants). */
@@ -24,15 +26,20 @@ final class Steps {
   static final String DISK = "LABFORGE_DISK";
   static final String FILE = "LABFORGE_FILE";
   static final String PACKAGES = "LABFORGE_PACKAGES";
+  static final String ROUTING = "LABFORGE_ROUTING";
 
   private final List<StepView> steps = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
 
   private Steps() {}
 
-  static List<StepView> of(Machine machine, String packageManager) {
+  /** {@code etcHosts}: the machine's whole /etc/hosts as its cloud-init seed writes it, or null. */
+  static List<StepView> of(Machine machine, String packageManager, String etcHosts) {
     Steps s = new Steps();
     s.step("timezone", TIMEZONE, arg("timezone", machine.timezone()));
+    if (etcHosts != null) {
+      s.file("hosts: /etc/hosts", "/etc/hosts", etcHosts, "0644", "root:root");
+    }
     for (User u : machine.users()) {
       s.step("user " + u.name(), USER, arg("name", u.name()), arg("shell", u.shell()), list("groups", u.groups()),
           list("ssh_authorized_keys", u.sshAuthorizedKeys()),
@@ -52,16 +59,25 @@ final class Steps {
     if (!machine.packages().isEmpty()) {
       s.step("packages", PACKAGES, arg("manager", packageManager), list("packages", machine.packages()));
     }
+    List<String> routes = machine.nics().stream().flatMap(n -> n.routes().stream())
+        .map(r -> r.to() + " " + r.via()).toList();
+    if (machine.forwarding() || !routes.isEmpty()) {
+      // Vagrant's own NAT NIC keeps the default route, so only the spec's routes lead to other networks.
+      s.add(new StepView("routing", "step", true, ROUTING, List.of(
+          arg("sysctl_file", machine.forwarding() ? Forwarding.SYSCTL_FILE : ""),
+          arg("sysctl_content", machine.forwarding() ? Forwarding.SYSCTL_CONTENT : ""),
+          list("routes", routes)), null, true));
+    }
     List<String> commands = machine.commands();
     for (int i = 0; i < commands.size(); i++) {
-      s.add(new StepView("command " + (i + 1), "inline", true, null, List.of(), commands.get(i)));
+      s.add(new StepView("command " + (i + 1), "inline", true, null, List.of(), commands.get(i), false));
     }
     for (Script script : machine.scripts()) {
       s.file("script " + script.name() + " (install)", script.guestPath(), script.content(), "0755", "root:root");
       // As root, and through runuser for privileged: false: the script runs as the machine's
       // runAs user, as on cloud-init, not as Vagrant's SSH user.
       s.add(new StepView("script " + script.name(), "inline", true, null, List.of(),
-          String.join(" ", machine.scriptCommand(script))));
+          String.join(" ", machine.scriptCommand(script)), false));
     }
     return List.copyOf(s.steps);
   }
@@ -71,7 +87,7 @@ final class Steps {
   }
 
   private void step(String name, String script, ArgView... args) {
-    add(new StepView(name, "step", true, script, List.of(args), null));
+    add(new StepView(name, "step", true, script, List.of(args), null, false));
   }
 
   /**
@@ -83,7 +99,8 @@ final class Steps {
     for (int n = 2; !names.add(name); n++) {
       name = step.name() + " #" + n;
     }
-    steps.add(new StepView(name, step.kind(), step.privileged(), step.script(), step.args(), step.inline()));
+    steps.add(new StepView(name, step.kind(), step.privileged(), step.script(), step.args(), step.inline(),
+        step.always()));
   }
 
   private static ArgView arg(String key, String value) {

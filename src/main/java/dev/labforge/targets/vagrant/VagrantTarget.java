@@ -41,6 +41,12 @@ public final class VagrantTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("bring the machines up (docs/targets/vagrant.md):",
+        "cd " + labDir + "/vagrant && vagrant up --provider=libvirt");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new RubySyntaxCheck(), new VagrantValidateCheck());
   }
@@ -52,7 +58,7 @@ public final class VagrantTarget implements Target {
 
   /** The Vagrantfile text, its view checked against its schema first. */
   public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
-    VagrantView view = VagrantViews.of(lab);
+    VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
     return templates.render(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
   }

@@ -15,6 +15,7 @@ public record VagrantView(
     List<String> providers,
     boolean syncedFolder,
     boolean experimentalDisks,
+    boolean routing,
     List<MachineView> machines) {
 
   /** One {@code config.vm.define}; a provider view is null when that provider is not configured. */
@@ -64,6 +65,7 @@ public record VagrantView(
    * One {@code config.vm.provision} of type shell. Kind "step" runs the fixed guest script named
    * {@code script} with {@code args} (spec values the Vagrantfile hands over base64-encoded);
    * kind "inline" runs {@code inline} as written (a spec command, or a script's guest path).
+   * {@code always}: it runs on every {@code vagrant up}, not only the first (routes do not persist).
    */
   public record StepView(
       String name,
@@ -71,7 +73,8 @@ public record VagrantView(
       boolean privileged,
       String script,
       List<ArgView> args,
-      String inline) {}
+      String inline,
+      boolean always) {}
 
   /** A named value of a step; {@code list} values reach the guest one item per line. */
   public record ArgView(String key, boolean list, List<String> values) {}

@@ -6,6 +6,9 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.Escape;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.vagrant.VagrantView.DiskView;
 import dev.labforge.targets.vagrant.VagrantView.LibvirtViews;
 import dev.labforge.targets.vagrant.VagrantView.MachineView;
@@ -13,6 +16,7 @@ import dev.labforge.targets.vagrant.VagrantView.NetworkView;
 import dev.labforge.targets.vagrant.VagrantView.VirtualboxView;
 import dev.labforge.targets.vagrant.VagrantView.VmwareView;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the {@link VagrantView} of a lab: every provider decision is made here, not in the template. */
@@ -23,18 +27,22 @@ final class VagrantViews {
 
   private VagrantViews() {}
 
-  static VagrantView of(Lab lab) {
+  static VagrantView of(Lab lab, TemplateRenderer templates) throws RenderException {
     List<String> providers = VagrantSettings.of(lab).providers();
-    List<MachineView> machines = lab.machines().stream().map(m -> machine(lab, m, providers)).toList();
+    List<MachineView> machines = new ArrayList<>();
+    for (Machine m : lab.machines()) {
+      machines.add(machine(lab, m, providers, CloudInitTarget.etcHosts(lab, m, templates)));
+    }
     boolean anyDisks = lab.machines().stream().anyMatch(m -> !m.disks().isEmpty());
     boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
     String labComment = lab.description().isBlank() ? lab.name() : lab.name() + ": " + lab.description();
+    boolean routing = machines.stream().flatMap(m -> m.steps().stream()).anyMatch(s -> Steps.ROUTING.equals(s.script()));
     return new VagrantView(Escape.rubyComment(Path.of(lab.specName()).getFileName().toString()), lab.name(),
         Escape.rubyComment(labComment), providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
-        machines);
+        routing, machines);
   }
 
-  private static MachineView machine(Lab lab, Machine m, List<String> providers) {
+  private static MachineView machine(Lab lab, Machine m, List<String> providers, String etcHosts) {
     String displayName = lab.name() + "-" + m.name();
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
     return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
@@ -46,7 +54,7 @@ final class VagrantViews {
             ? new VirtualboxView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VMWARE)
             ? new VmwareView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
-        Steps.of(m, lab.image(m.image()).packageManager()));
+        Steps.of(m, lab.image(m.image()).packageManager(), etcHosts));
   }
 
   /** The description when there is one, else what the machine is made of. */

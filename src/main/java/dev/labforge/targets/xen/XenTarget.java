@@ -46,6 +46,12 @@ public final class XenTarget implements Target {
   }
 
   @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("start the domains on a Xen dom0 (docs/targets/xen.md):",
+        "cd " + labDir + "/xen && bash lab.sh up");
+  }
+
+  @Override
   public List<ToolCheck> checks() {
     return List.of(new XlParserCheck());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -85,6 +86,13 @@ class CloudInitProofTest {
     Map<String, String> files = new TreeMap<>();
     m.files().forEach((GuestFile g) -> files.put(g.path(), g.content()));
     m.scripts().forEach((Script s) -> files.put(s.guestPath(), s.content()));
+    String etcHosts = EtcHosts.text(lab, m, new dev.labforge.render.TemplateRenderer());
+    if (etcHosts != null) {
+      files.put(EtcHosts.PATH, etcHosts);
+    }
+    if (m.forwarding()) {
+      files.put(Forwarding.SYSCTL_FILE, Forwarding.SYSCTL_CONTENT);
+    }
     assertThat(new TreeMap<>(JSON.convertValue(f.path("write_files"), Map.class))).isEqualTo(files);
     List<Object> run = new ArrayList<>(m.commands());
     m.scripts().forEach(s -> run.add(GuestCommands.argv(m, s)));
@@ -100,9 +108,16 @@ class CloudInitProofTest {
     }
     assertThat(JSON.convertValue(f.path("network-config"), List.class)).isEqualTo(nics);
     assertThat(JSON.convertValue(f.path("network_data"), List.class)).isEqualTo(nics);
-    List<String> routes = m.nics().stream().filter(n -> n.defaultRoute() && !n.dhcp())
-        .map(n -> "0.0.0.0/0 via " + n.gateway()).toList();
-    assertThat(strings(f.path("network-config-routes"))).isEqualTo(routes);
+    List<String> routes = new ArrayList<>(m.nics().stream().filter(n -> n.defaultRoute() && !n.dhcp())
+        .map(n -> "0.0.0.0/0 via " + n.gateway()).toList());
+    List<String> dataRoutes = new ArrayList<>(routes);
+    for (Nic n : m.nics()) {
+      // the spec's routes: in network-config on every NIC, in network_data.json on static ones (DHCP brings its own)
+      n.routes().forEach(r -> routes.add(r.to() + " via " + r.via()));
+      n.routes().stream().filter(r -> !n.dhcp()).forEach(r -> dataRoutes.add(r.to() + " via " + r.via()));
+    }
+    assertThat(strings(f.path("network-config-routes"))).isEqualTo(routes.stream().sorted().toList());
+    assertThat(strings(f.path("network_data-routes"))).isEqualTo(dataRoutes.stream().sorted().toList());
   }
 
   private static List<String> strings(JsonNode array) {

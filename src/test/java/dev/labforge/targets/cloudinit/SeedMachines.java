@@ -32,9 +32,9 @@ final class SeedMachines {
     List<Script> scripts = List.of(new Script("probe", "probe.sh", "/var/lib/labforge/scripts/01-probe.sh",
         contents.isEmpty() ? "#!/bin/sh\n" : contents.get(0), true));
     Network net = new Network("lab", "192.168.56.0/24", "192.168.56.0", 24, "255.255.255.0", "192.168.56.1",
-        false, List.of("192.168.56.1"), "private");
+        false, List.of("192.168.56.1"), "private", List.of(), null);
     Nic nic = new Nic(0, "eth0", "lab", "192.168.56.10", 24, "255.255.255.0", "192.168.56.1", "52:54:00:12:34:56", true,
-        List.of("192.168.56.1"));
+        List.of("192.168.56.1"), List.of());
     User user = new User("lab", true, List.of(), null, List.of(), "/bin/bash");
     String id = Ids.instanceId(String.join("\u0000", contents).getBytes(StandardCharsets.UTF_8));
     Machine m = Machine.builder().name("probe").image("img").users(List.of(user)).packages(List.of("vim"))

@@ -51,7 +51,13 @@ class LibvirtAgreesWithModelTest {
       soft.assertThat(text(n, "name")).isEqualTo(lab.name() + "-" + net.name());
       String bridge = n.path("bridge").get(0).path("@name").asText();
       soft.assertThat(bridge.length()).as("bridge name length").isLessThanOrEqualTo(15);
-      if (!net.kind().equals("bridged")) {
+      if (net.routedByMachine()) {
+        // the router owns the gateway: the host has no address, DHCP or DNS there
+        soft.assertThat(bridges.add(bridge)).as("bridge %s unique", bridge).isTrue();
+        soft.assertThat(n.has("ip")).as("%s has no host address", net.name()).isFalse();
+        soft.assertThat(n.has("dns")).as("%s has no DNS", net.name()).isFalse();
+        soft.assertThat(n.has("forward")).as("%s has a forward", net.name()).isFalse();
+      } else if (!net.kind().equals("bridged")) {
         soft.assertThat(bridges.add(bridge)).as("bridge %s unique", bridge).isTrue();
         JsonNode ip = n.path("ip").get(0);
         soft.assertThat(ip.path("@address").asText()).isEqualTo(net.gateway());

@@ -67,10 +67,14 @@ class LxdAgreesWithModelTest {
         continue;
       }
       JsonNode config = bridge.path("config");
+      // A network whose gateway a router machine owns: the bridge only switches.
       soft.assertThat(config.path("ipv4.address").asText()).as("%s address", network.name())
-          .isEqualTo(network.gateway() + "/" + network.prefix());
+          .isEqualTo(network.routedByMachine() ? "none" : network.gateway() + "/" + network.prefix());
       soft.assertThat(config.path("ipv4.nat").asText()).as("%s nat", network.name())
           .isEqualTo(Boolean.toString("nat".equals(network.kind())));
+      if (network.routedByMachine()) {
+        soft.assertThat(config.path("ipv4.dhcp").asText()).as("%s dhcp", network.name()).isEqualTo("false");
+      }
       soft.assertThat(config.path("ipv6.address").asText()).isEqualTo("none");
     }
 
@@ -113,7 +117,7 @@ class LxdAgreesWithModelTest {
         soft.assertThat(device.path("name").asText()).isEqualTo(nic.ifname());
         soft.assertThat(device.path("hwaddr").asText()).as("%s %s MAC", machine.name(), nic.ifname()).isEqualTo(nic.mac());
         soft.assertThat(device.path("network").asText()).isEqualTo(LxdNames.bridge(lab.name(), nic.network()));
-        if (nic.dhcp()) {
+        if (nic.dhcp() || lab.network(nic.network()).routedByMachine()) {
           soft.assertThat(device.has("ipv4.address")).isFalse();
         } else {
           soft.assertThat(device.path("ipv4.address").asText()).as("%s %s IP", machine.name(), nic.ifname())

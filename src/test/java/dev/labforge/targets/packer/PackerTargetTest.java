@@ -50,8 +50,15 @@ class PackerTargetTest {
     t.get("source").fieldNames().forEachRemaining(sources::add);
     assertThat(sources).isEqualTo(expected);
     List<String> refs = Trees.literals(Trees.build(t).get("sources"));
-    assertThat(refs).containsExactlyElementsOf(PackerViews.BUILDERS.stream().filter(expected::contains)
-        .map(b -> "source." + b + "." + image.name()).toList());
+    List<String> wantRefs = new ArrayList<>();
+    for (String b : PackerViews.BUILDERS.stream().filter(expected::contains).toList()) {
+      wantRefs.add("source." + b + "." + image.name());
+      if (b.equals("qemu")) {
+        // The Vagrant box is its own qemu source, right after the plain image's.
+        wantRefs.add("source.qemu." + VagrantBox.source(image.name()));
+      }
+    }
+    assertThat(refs).containsExactlyElementsOf(wantRefs);
     for (String skipped : image.builders()) {
       if (!expected.contains(skipped)) {
         assertThat(file.text()).contains("# " + skipped + " is left out");
@@ -148,7 +155,17 @@ class PackerTargetTest {
     assertThat(post.has("checksum")).isTrue();
     assertThat(post.has("vagrant")).isEqualTo(expected.contains("qemu"));
     if (expected.contains("qemu")) {
+      String box = "qemu." + VagrantBox.source(image.name());
       assertThat(post.get("vagrant").get(0).get("provider_override").asText()).isEqualTo("libvirt");
+      assertThat(Trees.literals(post.get("vagrant").get(0).get("only"))).containsExactly(box);
+      assertThat(Trees.sources(t, "qemu").keySet()).containsExactly(image.name(), VagrantBox.source(image.name()));
+      // Only the box source gets Vagrant's user and key.
+      List<JsonNode> boxShells = shells.stream().filter(s -> s.has("only")).toList();
+      assertThat(boxShells).hasSize(1);
+      assertThat(Trees.literals(boxShells.get(0).get("only"))).containsExactly(box);
+      assertThat(Trees.literals(boxShells.get(0).get("inline"))).containsExactlyElementsOf(VagrantBox.script());
+    } else {
+      assertThat(shells).noneMatch(s -> s.has("only"));
     }
   }
 

@@ -25,6 +25,12 @@ final class FakeVagrant {
   private FakeVagrant() {}
 
   static List<JsonNode> evaluate(List<String> vagrantfiles, Path workDir) throws IOException, InterruptedException {
+    return evaluate(vagrantfiles, workDir, Map.of());
+  }
+
+  /** The same, with {@code env} added to ruby's environment (e.g. LABFORGE_LIBVIRT_DRIVER). */
+  static List<JsonNode> evaluate(List<String> vagrantfiles, Path workDir, Map<String, String> env)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of("ruby", SCRIPT.toString()));
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < vagrantfiles.size(); i++) {
@@ -34,7 +40,7 @@ final class FakeVagrant {
       files.add(file);
       argv.add(file.toString());
     }
-    Tools.Run run = Tools.system().run(workDir, Map.of(), 300, argv.toArray(String[]::new));
+    Tools.Run run = Tools.system().run(workDir, env, 300, argv.toArray(String[]::new));
     assertThat(run.ok()).as("fake Vagrant run:\n%s", run.output()).isTrue();
     List<JsonNode> results = new ArrayList<>();
     for (Path file : files) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Disk;
+import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -165,6 +166,10 @@ class VagrantAgreesWithModelTest {
       }
     }
     expected.add("timezone");
+    boolean hosts = m.files().stream().noneMatch(f -> f.path().equals("/etc/hosts"));
+    if (hosts) {
+      expected.add("hosts: /etc/hosts");
+    }
     m.users().forEach(u -> expected.add("user " + u.name()));
     m.disks().stream().filter(d -> d.mount() != null).forEach(d -> expected.add("disk " + d.name()));
     for (int f = 0; f < m.files().size(); f++) {
@@ -172,6 +177,10 @@ class VagrantAgreesWithModelTest {
     }
     if (!m.packages().isEmpty()) {
       expected.add("packages");
+    }
+    List<String> routes = m.nics().stream().flatMap(n -> n.routes().stream()).map(r -> r.to() + " " + r.via()).toList();
+    if (m.forwarding() || !routes.isEmpty()) {
+      expected.add("routing");
     }
     for (int c = 0; c < m.commands().size(); c++) {
       expected.add("command " + (c + 1));
@@ -185,6 +194,16 @@ class VagrantAgreesWithModelTest {
     String manager = lab.image(m.image()).packageManager();
     int step = 0;
     assertThat(values.get(step++).text("timezone")).isEqualTo(m.timezone());
+    if (hosts) {
+      // The lab's /etc/hosts: every fixed address of every machine, named <machine>-<network>.
+      GuestShell.Values v = values.get(step++);
+      assertThat(List.of(v.text("path"), v.text("mode"), v.text("owner"))).containsExactly("/etc/hosts", "0644", "root:root");
+      List<String> lines = v.text("content").lines().toList();
+      for (Machine other : lab.machines()) {
+        other.nics().stream().filter(n -> !n.dhcp()).forEach(n -> assertThat(lines).as("%s sees %s", m.name(), n.ip())
+            .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip()).contains(other.name() + "-" + n.network())));
+      }
+    }
     for (User u : m.users()) {
       GuestShell.Values v = values.get(step++);
       assertThat(v.text("name")).isEqualTo(u.name());
@@ -208,6 +227,14 @@ class VagrantAgreesWithModelTest {
       GuestShell.Values v = values.get(step++);
       assertThat(v.text("manager")).isEqualTo(manager);
       assertThat(v.text("packages")).isEqualTo(lines(m.packages()));
+    }
+    if (m.forwarding() || !routes.isEmpty()) {
+      GuestShell.Values v = values.get(step++);
+      assertThat(v.text("sysctl_file")).isEqualTo(m.forwarding() ? Forwarding.SYSCTL_FILE : "");
+      assertThat(v.text("sysctl_content")).isEqualTo(m.forwarding() ? Forwarding.SYSCTL_CONTENT : "");
+      assertThat(v.text("routes")).isEqualTo(lines(routes));
+      JsonNode p = provisioners.get(names.indexOf("routing"));
+      assertThat(p.path("opts").path("run").asText()).as("routes come back on every up").isEqualTo("always");
     }
     int firstCommand = names.indexOf("command 1");
     for (int c = 0; c < m.commands().size(); c++) {

@@ -28,14 +28,14 @@ class VagrantViewTest {
   @Test
   void everySpecViewPassesItsSchema() {
     for (Path spec : Specs.all()) {
-      JsonNode json = ViewValidation.toJson(VagrantViews.of(Specs.lab(spec)));
+      JsonNode json = ViewValidation.toJson(view(Specs.lab(spec)));
       assertThat(SchemaValidator.validate(ViewValidation.SCHEMA, json)).as(spec.toString()).isEmpty();
     }
   }
 
   @Test
   void aBrokenViewIsARenderError() {
-    VagrantView view = VagrantViews.of(Specs.lab(EDGES));
+    VagrantView view = view(Specs.lab(EDGES));
     MachineView m = view.machines().get(0);
     NetworkView n = m.networks().get(0);
     NetworkView colons = new NetworkView(n.comment(), n.type(), n.dhcp(), n.ip(), n.netmask(), n.libvirtNetworkName(),
@@ -44,7 +44,7 @@ class VagrantViewTest {
     MachineView broken = new MachineView(m.name(), m.primary(), m.comment(), m.box(), m.hostname(), List.of(colons),
         m.libvirt(), m.virtualbox(), m.vmware(), m.steps());
     VagrantView bad = new VagrantView(view.specFile(), view.lab(), view.labComment(), view.providers(),
-        view.syncedFolder(), view.experimentalDisks(), List.of(broken));
+        view.syncedFolder(), view.experimentalDisks(), view.routing(), List.of(broken));
     assertThatThrownBy(() -> ViewValidation.check(bad, "templates/vagrant/Vagrantfile.ftl"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("/machines/0/networks/0/virtualboxMac");
@@ -53,7 +53,7 @@ class VagrantViewTest {
   @Test
   void providersNetworksAndDisksFollowTheSpec() {
     Lab lab = Specs.lab(EDGES);
-    VagrantView view = VagrantViews.of(lab);
+    VagrantView view = view(lab);
     assertThat(view.providers()).containsExactly("virtualbox", "libvirt");
     assertThat(view.syncedFolder()).isTrue();
     assertThat(view.experimentalDisks()).isTrue();
@@ -86,7 +86,7 @@ class VagrantViewTest {
     Files.createDirectories(dir.resolve("scripts"));
     Files.copy(EDGES.resolveSibling("scripts/hello.sh"), dir.resolve("scripts/hello.sh"));
     Files.writeString(dir.resolve("libvirt-only.yaml"), spec);
-    VagrantView view = VagrantViews.of(Specs.lab(dir.resolve("libvirt-only.yaml")));
+    VagrantView view = view(Specs.lab(dir.resolve("libvirt-only.yaml")));
     assertThat(view.experimentalDisks()).isFalse();
     assertThat(view.machines().get(0).virtualbox()).isNull();
     assertThat(view.machines().get(0).networks().get(0).virtualboxMac()).isNull();
@@ -128,6 +128,41 @@ class VagrantViewTest {
       for (int i = 0; i < node.size(); i++) {
         undescribed(node.get(i), at + "/" + i, missing);
       }
+    }
+  }
+
+  /** Vagrant machines get the same /etc/hosts as their cloud-init seed, as a file step after the time zone. */
+  @Test
+  void theHostsStepWritesTheSeedsEtcHosts() throws Exception {
+    dev.labforge.render.TemplateRenderer templates = new dev.labforge.render.TemplateRenderer();
+    for (Path spec : Specs.all()) {
+      Lab lab = Specs.lab(spec);
+      VagrantView view = view(lab);
+      for (int i = 0; i < lab.machines().size(); i++) {
+        dev.labforge.model.Machine m = lab.machines().get(i);
+        String expected = dev.labforge.targets.cloudinit.CloudInitTarget.etcHosts(lab, m, templates);
+        List<VagrantView.StepView> hosts = view.machines().get(i).steps().stream()
+            .filter(st -> st.name().equals("hosts: /etc/hosts")).toList();
+        if (expected == null) {
+          assertThat(hosts).as("%s %s writes /etc/hosts itself", spec, m.name()).isEmpty();
+          continue;
+        }
+        assertThat(view.machines().get(i).steps().get(1).name()).as("%s %s", spec, m.name())
+            .isEqualTo("hosts: /etc/hosts");
+        assertThat(hosts.get(0).args()).extracting(VagrantView.ArgView::key)
+            .containsExactly("path", "content", "mode", "owner");
+        assertThat(hosts.get(0).args().get(1).values()).containsExactly(expected);
+        assertThat(expected).contains(m.fqdn());
+      }
+    }
+  }
+
+  /** The view as the target builds it (the /etc/hosts text comes from the real templates). */
+  private static VagrantView view(Lab lab) {
+    try {
+      return VagrantViews.of(lab, new dev.labforge.render.TemplateRenderer());
+    } catch (RenderException e) {
+      throw new AssertionError(e);
     }
   }
 }

@@ -1,0 +1,79 @@
+package dev.labforge.cli;
+
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
+import dev.labforge.model.Nic;
+import dev.labforge.model.User;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code labforge show}: the lab's inventory as two plain tables, one row per NIC. */
+final class ShowAction {
+  private ShowAction() {}
+
+  static void print(Lab lab, PrintWriter out) {
+    out.println("lab " + lab.name() + (lab.description().isEmpty() ? "" : ": " + oneLine(lab.description())));
+    out.println();
+    List<List<String>> machines = new ArrayList<>();
+    machines.add(List.of("MACHINE", "IMAGE", "CPUS", "MEMORY", "NIC", "NETWORK", "IP", "MAC", "USERS"));
+    for (Machine m : lab.machines()) {
+      for (int i = 0; i < m.nics().size(); i++) {
+        Nic n = m.nics().get(i);
+        boolean first = i == 0;
+        machines.add(List.of(first ? m.name() : "", first ? m.image() : "", first ? Integer.toString(m.cpus()) : "",
+            first ? memory(m.memoryMib()) : "", n.ifname(), n.network(), n.dhcp() ? "dhcp" : n.ip(),
+            n.mac().toLowerCase(Locale.ROOT), first ? users(m) : ""));
+      }
+    }
+    table(machines, out, 2);
+    out.println();
+    List<List<String>> networks = new ArrayList<>();
+    networks.add(List.of("NETWORK", "CIDR", "GATEWAY", "DHCP", "KIND", "DNS"));
+    for (Network n : lab.networks()) {
+      networks.add(List.of(n.name(), n.cidr(), n.gateway(), n.dhcp() ? "yes" : "no", n.kind(),
+          String.join(",", n.dns())));
+    }
+    table(networks, out, -1);
+  }
+
+  private static String users(Machine m) {
+    List<String> names = new ArrayList<>();
+    for (User u : m.users()) {
+      names.add(u.name() + (u.sudo() ? "(sudo)" : ""));
+    }
+    return names.isEmpty() ? "-" : String.join(",", names);
+  }
+
+  static String memory(long mib) {
+    return mib % 1024 == 0 ? mib / 1024 + "GiB" : mib + "MiB";
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+  }
+
+  /** Left-aligned columns two spaces apart; {@code right} is the index of a right-aligned column, or -1. */
+  static void table(List<List<String>> rows, PrintWriter out, int right) {
+    int[] width = new int[rows.get(0).size()];
+    for (List<String> row : rows) {
+      for (int c = 0; c < row.size(); c++) {
+        width[c] = Math.max(width[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.size(); c++) {
+        String cell = row.get(c);
+        String pad = " ".repeat(width[c] - cell.length());
+        line.append(c == right ? pad + cell : c == row.size() - 1 ? cell : cell + pad);
+        if (c < row.size() - 1) {
+          line.append("  ");
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.labforge.targets.cloudinit;
+
+import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
+import dev.labforge.model.Machine;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.TemplateRenderer;
+import java.util.Map;
+
+/**
+ * The machine's whole /etc/hosts, with every lab machine in it, so names resolve inside the lab.
+ * It is written once (not deferred) with {@code manage_etc_hosts: false}: with true, cloud-init
+ * would rebuild the file from its distro template on every boot and drop the lab's lines.
+ */
+final class EtcHosts {
+  static final String PATH = "/etc/hosts";
+  static final String TEMPLATE = CloudInitTarget.ID + "/include/etc-hosts.ftl";
+
+  private EtcHosts() {}
+
+  /** The file's text, or null when the spec writes /etc/hosts itself (its file wins). */
+  static String text(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
+    if (machine.files().stream().anyMatch(f -> f.path().equals(PATH))) {
+      return null;
+    }
+    return templates.render(TEMPLATE, Map.of("lab", lab.name(), "machine", machine.name(),
+        "hostname", machine.hostname(), "fqdn", machine.fqdn(),
+        "fixedAddress", LabHosts.hasFixedAddress(machine), "lines", LabHosts.lines(lab, machine)));
+  }
+}

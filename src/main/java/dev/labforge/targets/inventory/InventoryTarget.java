@@ -1,0 +1,74 @@
+package dev.labforge.targets.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code inventory/}: /etc/hosts lines, an ssh_config, an Ansible inventory and the topology as
+ * DOT and SVG. Everything is computed from the model; the templates only lay it out.
+ */
+public final class InventoryTarget implements Target {
+  public static final String ID = "inventory";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "/etc/hosts lines, an ssh_config, an Ansible inventory, the topology as DOT and SVG";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of("inventory/ansible", "inventory/topology-svg");
+  }
+
+  @Override
+  public InventorySettings settings(JsonNode node) {
+    return InventorySettings.of(node);
+  }
+
+  @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("reach the machines by name, and see the lab (docs/targets/inventory.md):",
+        "ssh -F " + labDir + "/inventory/ssh_config " + lab.machines().get(0).name(),
+        "ansible -i " + labDir + "/inventory/ansible.yml all -m ping",
+        "xdg-open " + labDir + "/inventory/topology.svg");
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new InventoryChecks.Ssh(), new InventoryChecks.AnsibleInventory(), new InventoryChecks.Dot());
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    Topology topology = InventoryViews.topology(lab);
+    return List.of(
+        text(templates, "hosts", InventoryViews.hosts(lab), null),
+        text(templates, "ssh_config", InventoryViews.sshConfig(lab), null),
+        RenderedFile.text(ID + "/ansible.yml", templates.render(ID + "/ansible.yml.ftl", InventoryViews.ansible(lab)),
+            "templates/" + ID + "/ansible.yml.ftl", Formats.YAML, "schemas/" + ID + "/ansible.schema.json"),
+        text(templates, "topology.dot", TopologyDot.view(topology), null),
+        RenderedFile.text(ID + "/topology.svg", templates.render(ID + "/topology.svg.ftl",
+            Map.of("lab", lab.name(), "d", TopologySvg.draw(topology))), "templates/" + ID + "/topology.svg.ftl",
+            Svg.FORMAT, "schemas/" + ID + "/topology-svg.schema.json"));
+  }
+
+  private static RenderedFile text(TemplateRenderer templates, String name, Map<String, ?> view, String schema)
+      throws RenderException {
+    String template = ID + "/" + name + ".ftl";
+    return RenderedFile.text(ID + "/" + name, templates.render(template, view), "templates/" + template,
+        Formats.TEXT, schema);
+  }
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Xen domains of lab router, written by labforge. Run as root on a Xen dom0 with xl, qemu-img
+# (qemu-utils) and ip (iproute2):
+#   lab.sh up           bridges, disks, seeds, then xl create every machine that is not running
+#   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
+#   lab.sh status       the lab's domains and bridges
+#   lab.sh console M    xl console of machine M
+# Disks live in /var/lib/xen/images/router and survive down/up; remove them to start over.
+# Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
+#   /var/lib/xen/images/router/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
+set -euo pipefail
+
+HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+LAB=$(dirname -- "$HERE")
+MACHINES=(router client1 client2)
+BRIDGES=(lf71fc-lan1 lf71fc-lan2)
+
+need() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "lab.sh: $tool is not installed" >&2; exit 1; }
+  done
+}
+
+running() {
+  xl domid "$1" >/dev/null 2>&1
+}
+
+# bridge NAME [ADDRESS/PREFIX]: a Linux bridge for one lab network; dom0 takes the gateway address.
+bridge() {
+  if ! ip link show dev "$1" >/dev/null 2>&1; then
+    ip link add name "$1" type bridge
+  fi
+  # not `ip ... | grep -q`: grep -q exits at the first match, and under pipefail ip's SIGPIPE fails
+  local addrs
+  addrs=$(ip -o addr show dev "$1")
+  if [ -n "${2:-}" ] && [[ "$addrs" != *" $2 "* ]]; then
+    ip addr add "$2" dev "$1"
+  fi
+  ip link set dev "$1" up
+}
+
+# base PATH: the image a root disk overlays must exist.
+base() {
+  if [ ! -f "$1" ]; then
+    echo "lab.sh: base image $1 is missing (see the top of $0)" >&2
+    exit 1
+  fi
+}
+
+# overlay BASE PATH SIZE: a qcow2 overlay, made once and kept.
+overlay() {
+  [ -f "$2" ] || qemu-img create -q -f qcow2 -F qcow2 -b "$1" "$2" "$3"
+}
+
+# blank PATH SIZE: an empty qcow2 data disk, made once and kept.
+blank() {
+  [ -f "$1" ] || qemu-img create -q -f qcow2 "$1" "$2"
+}
+
+up() {
+  need xl qemu-img ip
+  bridge lf71fc-lan1
+  bridge lf71fc-lan2
+  base '/var/lib/xen/images/router/base/debian-12.qcow2'
+  if ! running router; then
+    mkdir -p -- '/var/lib/xen/images/router/router'
+    overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/router/root.qcow2' 4096M
+    cp -- "$LAB"/'cloud-init/router/nocloud.iso' '/var/lib/xen/images/router/router/nocloud.iso'
+    xl create "$HERE/router.cfg"
+  fi
+  if ! running client1; then
+    mkdir -p -- '/var/lib/xen/images/router/client1'
+    overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/client1/root.qcow2' 4096M
+    cp -- "$LAB"/'cloud-init/client1/nocloud.iso' '/var/lib/xen/images/router/client1/nocloud.iso'
+    xl create "$HERE/client1.cfg"
+  fi
+  if ! running client2; then
+    mkdir -p -- '/var/lib/xen/images/router/client2'
+    overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/client2/root.qcow2' 4096M
+    cp -- "$LAB"/'cloud-init/client2/nocloud.iso' '/var/lib/xen/images/router/client2/nocloud.iso'
+    xl create "$HERE/client2.cfg"
+  fi
+}
+
+down() {
+  need xl ip
+  local m br
+  for m in "${MACHINES[@]}"; do
+    if running "$m"; then
+      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+    fi
+  done
+  for br in "${BRIDGES[@]}"; do
+    if ip link show dev "$br" >/dev/null 2>&1 && [ -z "$(ls -A "/sys/class/net/$br/brif")" ]; then
+      ip link delete dev "$br" type bridge
+    fi
+  done
+}
+
+status() {
+  need xl ip
+  local m br
+  for m in "${MACHINES[@]}"; do
+    if running "$m"; then
+      xl list "$m" | tail -n +2
+    else
+      echo "$m not running"
+    fi
+  done
+  for br in "${BRIDGES[@]}"; do
+    ip -br link show dev "$br" 2>/dev/null || echo "$br absent"
+  done
+}
+
+console() {
+  need xl
+  local m
+  for m in "${MACHINES[@]}"; do
+    if [ "$m" = "$1" ]; then
+      exec xl console "$m"
+    fi
+  done
+  echo "lab.sh: no machine '$1' in lab router (machines: ${MACHINES[*]})" >&2
+  exit 2
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  console) [ $# -eq 2 ] || { echo "usage: lab.sh console MACHINE" >&2; exit 2; }; console "$2" ;;
+  *) echo "usage: lab.sh up|down|status|console MACHINE" >&2; exit 2 ;;
+esac

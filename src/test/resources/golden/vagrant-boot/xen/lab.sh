@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Xen domains of lab vagrant-boot, written by labforge. Run as root on a Xen dom0 with xl, qemu-img
+# (qemu-utils) and ip (iproute2):
+#   lab.sh up           bridges, disks, seeds, then xl create every machine that is not running
+#   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
+#   lab.sh status       the lab's domains and bridges
+#   lab.sh console M    xl console of machine M
+# Disks live in /var/lib/xen/images/vagrant-boot and survive down/up; remove them to start over.
+# Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
+#   /var/lib/xen/images/vagrant-boot/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
+set -euo pipefail
+
+HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+LAB=$(dirname -- "$HERE")
+MACHINES=(alpha beta)
+BRIDGES=(lfd7cd-lab)
+
+need() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "lab.sh: $tool is not installed" >&2; exit 1; }
+  done
+}
+
+running() {
+  xl domid "$1" >/dev/null 2>&1
+}
+
+# bridge NAME [ADDRESS/PREFIX]: a Linux bridge for one lab network; dom0 takes the gateway address.
+bridge() {
+  if ! ip link show dev "$1" >/dev/null 2>&1; then
+    ip link add name "$1" type bridge
+  fi
+  # not `ip ... | grep -q`: grep -q exits at the first match, and under pipefail ip's SIGPIPE fails
+  local addrs
+  addrs=$(ip -o addr show dev "$1")
+  if [ -n "${2:-}" ] && [[ "$addrs" != *" $2 "* ]]; then
+    ip addr add "$2" dev "$1"
+  fi
+  ip link set dev "$1" up
+}
+
+# base PATH: the image a root disk overlays must exist.
+base() {
+  if [ ! -f "$1" ]; then
+    echo "lab.sh: base image $1 is missing (see the top of $0)" >&2
+    exit 1
+  fi
+}
+
+# overlay BASE PATH SIZE: a qcow2 overlay, made once and kept.
+overlay() {
+  [ -f "$2" ] || qemu-img create -q -f qcow2 -F qcow2 -b "$1" "$2" "$3"
+}
+
+# blank PATH SIZE: an empty qcow2 data disk, made once and kept.
+blank() {
+  [ -f "$1" ] || qemu-img create -q -f qcow2 "$1" "$2"
+}
+
+up() {
+  need xl qemu-img ip
+  bridge lfd7cd-lab '192.168.56.1/24'
+  base '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2'
+  if ! running alpha; then
+    mkdir -p -- '/var/lib/xen/images/vagrant-boot/alpha'
+    overlay '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2' '/var/lib/xen/images/vagrant-boot/alpha/root.qcow2' 3072M
+    blank '/var/lib/xen/images/vagrant-boot/alpha/data-data.qcow2' 1024M
+    cp -- "$LAB"/'cloud-init/alpha/nocloud.iso' '/var/lib/xen/images/vagrant-boot/alpha/nocloud.iso'
+    xl create "$HERE/alpha.cfg"
+  fi
+  if ! running beta; then
+    mkdir -p -- '/var/lib/xen/images/vagrant-boot/beta'
+    overlay '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2' '/var/lib/xen/images/vagrant-boot/beta/root.qcow2' 3072M
+    cp -- "$LAB"/'cloud-init/beta/nocloud.iso' '/var/lib/xen/images/vagrant-boot/beta/nocloud.iso'
+    xl create "$HERE/beta.cfg"
+  fi
+}
+
+down() {
+  need xl ip
+  local m br
+  for m in "${MACHINES[@]}"; do
+    if running "$m"; then
+      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+    fi
+  done
+  for br in "${BRIDGES[@]}"; do
+    if ip link show dev "$br" >/dev/null 2>&1 && [ -z "$(ls -A "/sys/class/net/$br/brif")" ]; then
+      ip link delete dev "$br" type bridge
+    fi
+  done
+}
+
+status() {
+  need xl ip
+  local m br
+  for m in "${MACHINES[@]}"; do
+    if running "$m"; then
+      xl list "$m" | tail -n +2
+    else
+      echo "$m not running"
+    fi
+  done
+  for br in "${BRIDGES[@]}"; do
+    ip -br link show dev "$br" 2>/dev/null || echo "$br absent"
+  done
+}
+
+console() {
+  need xl
+  local m
+  for m in "${MACHINES[@]}"; do
+    if [ "$m" = "$1" ]; then
+      exec xl console "$m"
+    fi
+  done
+  echo "lab.sh: no machine '$1' in lab vagrant-boot (machines: ${MACHINES[*]})" >&2
+  exit 2
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  console) [ $# -eq 2 ] || { echo "usage: lab.sh console MACHINE" >&2; exit 2; }; console "$2" ;;
+  *) echo "usage: lab.sh up|down|status|console MACHINE" >&2; exit 2 ;;
+esac

@@ -1,0 +1,40 @@
+# labforge: Ansible inventory of lab ${lab}. Generated; edit the lab spec instead.
+# Use:  ansible-inventory -i ansible.yml --list ;  ansible -i ansible.yml all -m ping
+# Groups: net_<network> and image_<image> ("-" becomes "_"), routers (machines that forward).
+all:
+  vars:
+    ansible_ssh_common_args: ${esc.yaml("-o StrictHostKeyChecking=accept-new")}
+    labforge_lab: ${esc.yaml(lab)}
+  hosts:
+<#list hosts as h>
+    ${esc.yaml(h.name)}:
+      ansible_host: ${esc.yaml(h.address)}
+<#if h.user??>
+      ansible_user: ${esc.yaml(h.user)}
+</#if>
+      labforge_fqdn: ${esc.yaml(h.fqdn)}
+      labforge_image: ${esc.yaml(h.image)}
+      labforge_cpus: ${h.cpus}
+      labforge_memory_mib: ${h.memoryMib}
+      labforge_forwarding: ${h.forwarding?c}
+      labforge_nics:
+<#list h.nics as n>
+        - name: ${esc.yaml(n.name)}
+          network: ${esc.yaml(n.network)}
+<#if n.ip??>
+          ip: ${esc.yaml(n.ip)}
+          prefix: ${n.prefix}
+<#else>
+          dhcp: true
+</#if>
+          mac: ${esc.yaml(n.mac)}
+</#list>
+</#list>
+  children:
+<#list groups as g>
+    ${esc.yaml(g.name)}:
+      hosts:
+<#list g.hosts as m>
+        ${esc.yaml(m)}: {}
+</#list>
+</#list>
