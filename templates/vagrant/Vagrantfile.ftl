@@ -97,6 +97,7 @@ Vagrant.configure("2") do |config|
   # ${m.comment}
   config.vm.define ${esc.ruby(m.name)}<#if m.primary>, primary: true</#if> do |m|
     m.vm.box = ${esc.ruby(m.box)}
+    m.vm.guest = :${m.guest}
     m.vm.hostname = ${esc.ruby(m.hostname)}
 <#list m.networks as n>
     # ${n.comment}

@@ -1,4 +1,4 @@
 #!/bin/sh
-# privileged: false -- Vagrant runs this as its SSH user, without sudo.
+# privileged: false -- runs as the machine's login user (the spec's first user), not as root.
 set -eu
 printf '%s %s\n' "$(id -un)" "$(hostname)" > /tmp/labforge-script-user.txt

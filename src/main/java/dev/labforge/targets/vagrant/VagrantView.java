@@ -18,12 +18,17 @@ public record VagrantView(
     boolean routing,
     List<MachineView> machines) {
 
-  /** One {@code config.vm.define}; a provider view is null when that provider is not configured. */
+  /**
+   * One {@code config.vm.define}; a provider view is null when that provider is not configured.
+   * {@code guest} is Vagrant's guest plugin for the image's OS ({@code config.vm.guest}), so Vagrant
+   * skips probing the guest over SSH.
+   */
   public record MachineView(
       String name,
       boolean primary,
       String comment,
       String box,
+      String guest,
       String hostname,
       List<NetworkView> networks,
       LibvirtViews libvirt,

@@ -46,7 +46,7 @@ final class VagrantViews {
     String displayName = lab.name() + "-" + m.name();
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
     return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
-        lab.image(m.image()).vagrantBox(), m.name(),
+        lab.image(m.image()).vagrantBox(), guest(lab.image(m.image()).os()), m.name(),
         m.nics().stream().map(n -> network(lab, n, providers)).toList(),
         providers.contains(LIBVIRT)
             ? new LibvirtViews(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
@@ -55,6 +55,18 @@ final class VagrantViews {
         providers.contains(VMWARE)
             ? new VmwareView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         Steps.of(m, lab.image(m.image()).packageManager(), etcHosts));
+  }
+
+  /**
+   * Vagrant's guest plugin for a spec OS (Vagrant 2.3.4: plugins/guests/&lt;name&gt;). Named, it spares
+   * Vagrant its guest detection, a probe of every guest plugin over SSH on the first connection.
+   */
+  static String guest(String os) {
+    return switch (os) {
+      case "almalinux" -> "alma";
+      case "debian", "ubuntu", "rocky", "fedora" -> os;
+      default -> throw new IllegalArgumentException("no Vagrant guest for os " + os);
+    };
   }
 
   /** The description when there is one, else what the machine is made of. */

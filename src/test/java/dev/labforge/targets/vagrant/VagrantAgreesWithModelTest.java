@@ -69,6 +69,8 @@ class VagrantAgreesWithModelTest {
       JsonNode settings = vm.path("config").path("vm").path("settings");
       assertThat(settings.path("box").asText()).isEqualTo(lab.image(m.image()).vagrantBox());
       assertThat(settings.path("hostname").asText()).isEqualTo(m.name());
+      assertThat(settings.path("guest").asText()).as("config.vm.guest")
+          .isEqualTo(VagrantViews.guest(lab.image(m.image()).os()));
       assertNetworks(lab, m, vm.path("config").path("vm").path("networks"), providers);
       assertProviders(m, vm, providers);
       assertSteps(lab, m, vm.path("config").path("vm").path("provisioners"), work.resolve(m.name()));

@@ -24,14 +24,14 @@ locals {
       user_data   = "../../cloud-init/alpha/user-data"
       ports       = ["alpha/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-c81777a7237cd0cc"
+      instance_id = "iid-66de72442deb4fc4"
     }
     "beta" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/beta/user-data"
       ports       = ["beta/eth0"]
       ssh_user    = "lab"
-      instance_id = "iid-bfa1839282e02807"
+      instance_id = "iid-3f7bb9a8be452330"
     }
   }
 
