@@ -103,7 +103,9 @@ Vagrant.configure("2") do |config|
     # ${n.comment}
     m.vm.network :${n.type}, <#if n.dhcp>type: 'dhcp'<#else>ip: ${esc.ruby(n.ip)}</#if>, netmask: ${esc.ruby(n.netmask)}<#if n.libvirtNetworkName??>,
       libvirt__network_name: ${esc.ruby(n.libvirtNetworkName)}, libvirt__dhcp_enabled: ${n.libvirtDhcpEnabled?c}, libvirt__forward_mode: ${esc.ruby(n.libvirtForwardMode)}</#if><#if n.libvirtNetworkAddress??>,
-      libvirt__network_address: ${esc.ruby(n.libvirtNetworkAddress)}</#if><#if n.libvirtMac?? || n.virtualboxMac??>,
+      libvirt__network_address: ${esc.ruby(n.libvirtNetworkAddress)}</#if><#if n.libvirtHostIp??>,
+      libvirt__host_ip: ${esc.ruby(n.libvirtHostIp)}</#if><#if n.virtualboxIntnet??>,
+      virtualbox__intnet: ${esc.ruby(n.virtualboxIntnet)}</#if><#if n.libvirtMac?? || n.virtualboxMac??>,
       <#if n.libvirtMac??>libvirt__mac: ${esc.ruby(n.libvirtMac)}</#if><#if n.libvirtMac?? && n.virtualboxMac??>, </#if><#if n.virtualboxMac??>virtualbox__mac: ${esc.ruby(n.virtualboxMac)}</#if></#if><#if n.virtualboxDhcpHost??>,
       virtualbox__ip: ${esc.ruby(n.virtualboxDhcpHost)}</#if>
 </#list>

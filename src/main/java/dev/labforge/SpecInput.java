@@ -9,7 +9,7 @@ import java.util.List;
 /** The bytes of a spec, the name errors show for it, and the folder its relative paths use. */
 public record SpecInput(String name, byte[] bytes, Path dir) {
   public static final String DEFAULT_EXAMPLE = "lpic3-353";
-  public static final List<String> EXAMPLES = List.of("lpic3-351", "lpic3-352", "lpic3-353");
+  public static final List<String> EXAMPLES = List.of("lpic3-351", "lpic3-352", "lpic3-353", "router");
 
   /** The name {@code -} stands for standard input, as with most Unix tools. */
   public static final String STDIN = "-";

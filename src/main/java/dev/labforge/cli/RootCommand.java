@@ -86,7 +86,7 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
   int init(
       @Option(names = "--example", paramLabel = "NAME", defaultValue = "lpic3-353",
           completionCandidates = Candidates.Examples.class,
-          description = "lpic3-351, lpic3-352 or lpic3-353 (default: ${DEFAULT-VALUE}).") String example,
+          description = "lpic3-351, lpic3-352, lpic3-353 or router (default: ${DEFAULT-VALUE}).") String example,
       @Option(names = "--force", description = "Overwrite existing files.") boolean force,
       @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".",
           description = "Folder to write into (default: the current folder).") java.nio.file.Path dir) {

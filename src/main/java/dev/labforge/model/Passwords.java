@@ -1,6 +1,9 @@
 package dev.labforge.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.digest.Sha2Crypt;
 
 /**
@@ -15,6 +18,8 @@ public final class Passwords {
   public static final int ROUNDS = 50_000;
   private static final String SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+  private static final Map<List<String>, String> HASHES = new ConcurrentHashMap<>();
+
   private Passwords() {}
 
   /** The salt, {@code $6$rounds=N$<16 chars>}, from the lab and user names alone. */
@@ -28,6 +33,8 @@ public final class Passwords {
   }
 
   public static String hash(String lab, String user, String password) {
-    return Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt(lab, user));
+    // the same user on 1,000 machines has one hash; 50,000 rounds per machine would dominate gen
+    return HASHES.computeIfAbsent(List.of(lab, user, password),
+        k -> Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8), salt(lab, user)));
   }
 }

@@ -4,6 +4,7 @@ import dev.labforge.spec.Reporter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.spec.Expansion;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Names are unique: networks, machines after count expansion, and per machine its parts. */
@@ -13,11 +14,18 @@ final class UniqueNamesRule implements Rule {
   public void check(JsonNode spec, Reporter report) {
     unique(spec.get("networks"), "/networks", "name", "network", report);
     Map<String, String> machines = new HashMap<>();
+    int[] total = {0};
     Nodes.eachItem(spec.get("machines"), "/machines", (machine, at) -> {
       if (Nodes.text(machine, "name") == null) {
         return;
       }
-      for (String name : Expansion.names(machine)) {
+      List<String> names = Expansion.names(machine);
+      if (total[0] <= Expansion.MAX_MACHINES && total[0] + names.size() > Expansion.MAX_MACHINES) {
+        report.at(at + (Expansion.counted(machine) ? "/count" : "/name"), "this entry takes the lab to "
+            + (total[0] + names.size()) + " machines; a lab has at most " + Expansion.MAX_MACHINES);
+      }
+      total[0] += names.size();
+      for (String name : names) {
         String first = machines.putIfAbsent(name, at);
         if (first != null) {
           report.at(at + "/name", "machine name '" + name + "' is already used by " + first

@@ -125,7 +125,7 @@ class LibvirtLabBootTest {
   }
 
   /** Waits for cloud-init's final message on every machine's serial console log. */
-  private static Map<String, String> awaitFinalMessages(LibvirtNamespace ns, Lab lab, Path out, String labDir)
+  static Map<String, String> awaitFinalMessages(LibvirtNamespace ns, Lab lab, Path out, String labDir)
       throws Exception {
     Map<String, Pattern> patterns = new LinkedHashMap<>();
     for (Machine m : lab.machines()) {
@@ -181,7 +181,7 @@ class LibvirtLabBootTest {
   }
 
   /** A stopped guest's qcow2 (inside the namespace's pool) as a raw file in the test's folder. */
-  private static GuestDisk disk(LibvirtNamespace ns, String qcow2, Path raw, long offset) {
+  static GuestDisk disk(LibvirtNamespace ns, String qcow2, Path raw, long offset) {
     if (!Files.exists(raw)) {
       ns.ok(300, "qemu-img", "convert", "-O", "raw", qcow2, raw.toAbsolutePath().toString());
     }

@@ -159,7 +159,7 @@ class MainTest {
   void initRejectsAnUnknownExample() {
     Cli.Result r = Cli.run("init", "--example", "lpic3-999", tmp.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).isEqualTo("labforge: no example named 'lpic3-999'; choose one of lpic3-351, lpic3-352, lpic3-353\n");
+    assertThat(r.err()).isEqualTo("labforge: no example named 'lpic3-999'; choose one of lpic3-351, lpic3-352, lpic3-353, router\n");
   }
 
   @Test

@@ -8,11 +8,11 @@ final class Directories {
   private Directories() {}
 
   /** The primary tree: Rock Ridge PX and NM on every record, SP and CE on the root's ".". */
-  static List<byte[]> primary(IsoNode dir, int erSector) {
+  static List<byte[]> primary(IsoNode dir, int erSector, int erOffset) {
     List<byte[]> records = new ArrayList<>();
     IsoNode parent = dir.parent == null ? dir : dir.parent;
     byte[] selfUse = dir.parent == null
-        ? DirectoryRecord.concat(RockRidge.sp(), RockRidge.px(true), RockRidge.ce(erSector, RockRidge.er().length))
+        ? DirectoryRecord.concat(RockRidge.sp(), RockRidge.px(true), RockRidge.ce(erSector, erOffset, RockRidge.er().length))
         : RockRidge.px(true);
     records.add(DirectoryRecord.of(dir.primary.sector, dir.primary.length, true, DirectoryRecord.SELF, selfUse));
     records.add(DirectoryRecord.of(parent.primary.sector, parent.primary.length, true, DirectoryRecord.PARENT,

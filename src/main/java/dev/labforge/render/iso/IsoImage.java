@@ -13,7 +13,8 @@ import java.util.SortedMap;
  * (what blkid and cloud-init read) and, upper-cased, into the primary one.
  *
  * <p>Layout: 16 empty sectors, primary and Joliet descriptors, terminator, the four path tables,
- * the primary then the Joliet directories, one sector holding the Rock Ridge ER entry, file data.
+ * the primary then the Joliet directories, file data; the Rock Ridge ER entry in the unused tail of
+ * the last file sector with room for it (else in one sector of its own before the file data).
  */
 public final class IsoImage {
   public static final int SECTOR = 2048;
@@ -43,7 +44,7 @@ public final class IsoImage {
     sector = mJoliet + sectors(ptJoliet);
     for (IsoNode dir : primaryDirs) {
       dir.primary.sector = sector;
-      dir.primary.length = Directories.pack(Directories.primary(dir, 0)).length;
+      dir.primary.length = Directories.pack(Directories.primary(dir, 0, 0)).length;
       sector += sectors(dir.primary.length);
     }
     for (IsoNode dir : jolietDirs) {
@@ -51,13 +52,29 @@ public final class IsoImage {
       dir.joliet.length = Directories.pack(Directories.joliet(dir)).length;
       sector += sectors(dir.joliet.length);
     }
-    // Sequential readers (libarchive) only follow a CE that points forward, past the directories.
-    int erSector = sector++;
+    // The Rock Ridge ER lives in a continuation area. Sequential readers (libarchive) only follow
+    // a CE that points forward, past the directories: so it goes into the unused tail of the last
+    // file's last sector that has room for it (a reader of a file stops at its length), or, when no
+    // file has that room, into a sector of its own before the file data. A seed ISO saves a sector.
+    int erLength = RockRidge.er().length;
     List<IsoNode> data = new ArrayList<>();
     root.files(data);
+    IsoNode host = null;
+    for (IsoNode file : data) {
+      int tail = file.data.length % SECTOR;
+      if (tail != 0 && SECTOR - tail >= erLength) {
+        host = file;
+      }
+    }
+    int erSector = host == null ? sector++ : -1;
+    int erOffset = 0;
     for (IsoNode file : data) {
       file.dataSector = sector;
       sector += sectors(file.data.length);
+      if (file == host) {
+        erSector = sector - 1;
+        erOffset = file.data.length % SECTOR;
+      }
     }
     IsoBytes out = new IsoBytes(sector * SECTOR).zeros(16 * SECTOR);
     out.bytes(VolumeDescriptors.primary(primaryLabel(label), sector, new VolumeDescriptors.Tree(
@@ -70,14 +87,20 @@ public final class IsoImage {
     out.bytes(PathTable.of(jolietDirs, true, true)).align(SECTOR);
     out.bytes(PathTable.of(jolietDirs, true, false)).align(SECTOR);
     for (IsoNode dir : primaryDirs) {
-      out.bytes(Directories.pack(Directories.primary(dir, erSector)));
+      out.bytes(Directories.pack(Directories.primary(dir, erSector, erOffset)));
     }
     for (IsoNode dir : jolietDirs) {
       out.bytes(Directories.pack(Directories.joliet(dir)));
     }
-    out.bytes(RockRidge.er()).align(SECTOR);
+    if (host == null) {
+      out.bytes(RockRidge.er()).align(SECTOR);
+    }
     for (IsoNode file : data) {
-      out.bytes(file.data).align(SECTOR);
+      out.bytes(file.data);
+      if (file == host) {
+        out.bytes(RockRidge.er());
+      }
+      out.align(SECTOR);
     }
     if (out.size() != sector * SECTOR) {
       throw new IllegalStateException("layout mismatch: " + out.size() + " != " + sector * SECTOR);

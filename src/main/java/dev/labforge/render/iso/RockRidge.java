@@ -23,9 +23,9 @@ final class RockRidge {
     return new byte[] {'S', 'P', 7, 1, (byte) 0xBE, (byte) 0xEF, 0};
   }
 
-  /** CE: the rest of this record's entries continue at {@code sector}, offset 0. */
-  static byte[] ce(int sector, int length) {
-    return new IsoBytes(28).u8('C').u8('E').u8(28).u8(1).both32(sector).both32(0).both32(length).toArray();
+  /** CE: the rest of this record's entries continue at {@code sector}, byte {@code offset}. */
+  static byte[] ce(int sector, int offset, int length) {
+    return new IsoBytes(28).u8('C').u8('E').u8(28).u8(1).both32(sector).both32(offset).both32(length).toArray();
   }
 
   /** ER: the extension reference that tells readers the SUSP entries are Rock Ridge. */

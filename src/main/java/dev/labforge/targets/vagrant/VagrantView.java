@@ -41,7 +41,9 @@ public record VagrantView(
    * and {@code netmask} are null for DHCP. The libvirt and virtualbox fields are null when that
    * provider is not configured (or the option does not apply). {@code virtualboxDhcpHost} is the
    * host's address on the host-only network of a DHCP NIC (the network's gateway), which is how
-   * VirtualBox learns the spec's subnet.
+   * VirtualBox learns the spec's subnet. On a network whose gateway a router machine owns, the host
+   * must not take that address: {@code libvirtHostIp} gives vagrant-libvirt's host another one, and
+   * VirtualBox uses an internal network ({@code virtualboxIntnet}), which has no host adapter.
    */
   public record NetworkView(
       String comment,
@@ -55,7 +57,9 @@ public record VagrantView(
       String libvirtNetworkAddress,
       String libvirtMac,
       String virtualboxMac,
-      String virtualboxDhcpHost) {}
+      String virtualboxDhcpHost,
+      String libvirtHostIp,
+      String virtualboxIntnet) {}
 
   /** A data disk: {@code libvirtSize} like "50G", {@code vagrantSize} like "50GB" (both GiB). */
   public record DiskView(String name, String device, String libvirtSize, String vagrantSize) {}

@@ -6,6 +6,7 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.Escape;
+import dev.labforge.spec.Ipv4;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -93,7 +94,26 @@ final class VagrantViews {
         libvirtNetwork && nic.dhcp() ? net.address() : null,
         libvirt ? nic.mac() : null,
         providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
-        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null);
+        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null,
+        libvirtNetwork && net.routedByMachine() ? hostAddress(lab, net) : null,
+        providers.contains(VIRTUALBOX) && net.routedByMachine() && !bridged ? lab.name() + "-" + net.name() : null);
+  }
+
+  /**
+   * The host's address on a network a router machine owns the gateway of: the highest host address
+   * that no lab NIC, gateway or DNS server uses (derived addresses grow from the bottom).
+   */
+  static String hostAddress(Lab lab, Network net) {
+    Ipv4.Cidr cidr = Ipv4.Cidr.parse(net.cidr()).orElseThrow();
+    java.util.Set<String> taken = new java.util.HashSet<>(net.dns());
+    taken.add(net.gateway());
+    lab.machines().forEach(m -> m.nics().forEach(n -> taken.add(n.ip())));
+    for (long a = cidr.broadcast() - 1; a > cidr.network(); a--) {
+      if (!taken.contains(Ipv4.format(a))) {
+        return Ipv4.format(a);
+      }
+    }
+    return null;
   }
 
   private static DiskView disk(Disk d) {

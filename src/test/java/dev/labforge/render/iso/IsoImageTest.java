@@ -42,6 +42,41 @@ class IsoImageTest {
   }
 
   @Test
+  void rockRidgeErSitsInTheTailOfTheLastFileSectorSoASeedNeedsNoSectorForIt() {
+    byte[] iso = IsoImage.build("cidata", seed());
+    int rootSector = le32(iso, 16 * 2048 + 156 + 2);
+    int dot = rootSector * 2048;
+    int ce = dot + 34 + 7 + 36;
+    assertThat(new String(iso, ce, 2, StandardCharsets.US_ASCII)).isEqualTo("CE");
+    int at = le32(iso, ce + 4) * 2048 + le32(iso, ce + 12);
+    byte[] er = RockRidge.er();
+    assertThat(le32(iso, ce + 20)).isEqualTo(er.length);
+    assertThat(Arrays.copyOfRange(iso, at, at + er.length)).isEqualTo(er);
+    // 16 system + 3 descriptors + 4 path tables + 2x3 directories + 3 one-sector files, no ER sector
+    assertThat(iso.length).isEqualTo((16 + 3 + 4 + 6 + 3) * 2048);
+    // the last file ("user-data", 14 bytes) is followed by the ER, past every directory
+    assertThat(at % 2048).isEqualTo("#cloud-config\n".length());
+    assertThat(at / 2048).isEqualTo(iso.length / 2048 - 1);
+  }
+
+  @Test
+  void withoutRoomInAnyFileTheErGetsASectorOfItsOwnBeforeTheData() {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    files.put("full", new byte[2048 - 10]);
+    files.put("empty", new byte[0]);
+    byte[] iso = IsoImage.build("cidata", files);
+    int ce = le32(iso, 16 * 2048 + 156 + 2) * 2048 + 34 + 7 + 36;
+    int at = le32(iso, ce + 4) * 2048 + le32(iso, ce + 12);
+    assertThat(le32(iso, ce + 12)).isZero();
+    assertThat(Arrays.copyOfRange(iso, at, at + RockRidge.er().length)).isEqualTo(RockRidge.er());
+    assertThat(iso.length).isEqualTo((16 + 3 + 4 + 2 + 1 + 1) * 2048);
+  }
+
+  private static int le32(byte[] b, int at) {
+    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+  }
+
+  @Test
   void primaryNamesAreUniqueLevelOneNames() {
     IsoNode root = IsoNode.root();
     for (String name : List.of("network-config", "network-config2", "network_", "a.b.c", "user-data", "UserData")) {

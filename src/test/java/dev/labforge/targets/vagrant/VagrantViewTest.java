@@ -40,7 +40,7 @@ class VagrantViewTest {
     NetworkView n = m.networks().get(0);
     NetworkView colons = new NetworkView(n.comment(), n.type(), n.dhcp(), n.ip(), n.netmask(), n.libvirtNetworkName(),
         n.libvirtDhcpEnabled(), n.libvirtForwardMode(), n.libvirtNetworkAddress(), n.libvirtMac(), n.libvirtMac(),
-        n.virtualboxDhcpHost());
+        n.virtualboxDhcpHost(), n.libvirtHostIp(), n.virtualboxIntnet());
     MachineView broken = new MachineView(m.name(), m.primary(), m.comment(), m.box(), m.guest(), m.hostname(), List.of(colons),
         m.libvirt(), m.virtualbox(), m.vmware(), m.steps());
     VagrantView bad = new VagrantView(view.specFile(), view.lab(), view.labComment(), view.providers(),
