@@ -45,9 +45,8 @@ final class Colour {
     public String text(String text) {
       StringBuilder out = new StringBuilder(text.length());
       text.codePoints().forEach(c -> {
-        boolean control = TerminalSafeWriter.unsafe(c);
-        if (control) {
-          out.append(c < 0x80 ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+        if (TerminalSafeWriter.unsafe(c)) {
+          out.append(TerminalSafeWriter.escape(c));
         } else {
           out.appendCodePoint(c);
         }
