@@ -50,7 +50,7 @@ public final class Main {
     if (colour) {
       context.style(new Colour.Ansi());
     }
-    CommandLine cli = new CommandLine(new RootCommand(context));
+    CommandLine cli = RootCommand.commandLine(context, args);
     TargetHelp.apply(cli);
     cli.setOut(out);
     cli.setErr(err);

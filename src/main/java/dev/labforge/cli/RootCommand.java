@@ -1,7 +1,9 @@
 package dev.labforge.cli;
 
 import dev.labforge.output.Version;
+import java.util.List;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,9 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Turns one lab spec into every target's files, each checked before it is written.",
     footer = {"", "Exit codes: 0 ok, 1 invalid spec or tree, 2 usage error, 3 internal error,",
         "4 check found none of the tools it runs."},
-    subcommands = {picocli.CommandLine.HelpCommand.class, RootCommand.Check.class, RootCommand.Completion.class,
-        RootCommand.Gen.class, RootCommand.Init.class, RootCommand.Schema.class, RootCommand.Show.class,
-        RootCommand.Templates.class, RootCommand.Validate.class},
     subcommandsRepeatable = false)
 final class RootCommand implements java.util.concurrent.Callable<Integer> {
   private final Context context;
@@ -26,6 +25,49 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
 
   RootCommand(Context context) {
     this.context = context;
+  }
+
+  /** The subcommands, in the order --help lists them. */
+  static final List<String> SUBCOMMANDS =
+      List.of("help", "check", "completion", "gen", "init", "schema", "show", "templates", "validate");
+
+  /**
+   * The command line for {@code args}: the root and the subcommands these arguments can reach. Building a
+   * subcommand's model is most of picocli's share of start-up (issue 12), so a run that starts with a
+   * subcommand's name gets only that one, {@code --version} alone gets none, and everything else (help,
+   * completion, a usage error at the root) gets them all.
+   */
+  static CommandLine commandLine(Context context, String... args) {
+    CommandLine cli = new CommandLine(new RootCommand(context));
+    for (String name : reachable(args)) {
+      cli.addSubcommand(name, subcommand(name));
+    }
+    return cli;
+  }
+
+  static List<String> reachable(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return List.of();
+    }
+    if (args.length > 0 && !args[0].equals("help") && !args[0].equals("completion") && SUBCOMMANDS.contains(args[0])) {
+      return List.of(args[0]);
+    }
+    return SUBCOMMANDS;
+  }
+
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "help" -> new CommandLine.HelpCommand();
+      case "check" -> new Check();
+      case "completion" -> new Completion();
+      case "gen" -> new Gen();
+      case "init" -> new Init();
+      case "schema" -> new Schema();
+      case "show" -> new Show();
+      case "templates" -> new Templates();
+      case "validate" -> new Validate();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -52,7 +94,7 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
   // The subcommands are classes with annotated fields, not @Command methods: picocli reads a method's
   // parameter annotations through Method.getParameterAnnotations(), which the JDK parses anew at every
   // call, and it asks several times per parameter; that was most of the CommandLine's construction,
-  // which every run pays (issue 12). The listing order in --help is the order of `subcommands` above.
+  // which every run pays (issue 12).
 
   /** The same options as picocli's mixinStandardHelpOptions (its AutoHelpMixin is not public). */
   static final class StandardHelp {
