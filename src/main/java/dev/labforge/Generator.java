@@ -5,7 +5,9 @@ import dev.labforge.rules.SpecRules;
 import dev.labforge.model.Lab;
 import dev.labforge.model.ModelBuilder;
 import dev.labforge.output.Manifest;
+import dev.labforge.output.OutputChecks;
 import dev.labforge.output.OutputValidation;
+import dev.labforge.render.Parallel;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
@@ -84,13 +86,37 @@ public final class Generator {
   /** As {@link #render(Lab, SpecInput, Collection)}, with {@code templates} (e.g. with the user's overrides). */
   public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only,
       TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    for (Target target : targets(lab, only)) {
-      files.addAll(target.render(lab, templates));
+    List<RenderedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      files.add(render(lab, input, only, templates, files::add).manifest());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // adding to a list does not fail
     }
-    files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
-    files.sort(Comparator.comparing(RenderedFile::path));
-    OutputValidation.check(files);
-    return List.copyOf(files);
+    List<RenderedFile> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(RenderedFile::path));
+    return List.copyOf(sorted);
   }
+
+  /**
+   * Stages 4 and 5 streaming: renders, checks each file and hands it to {@code store} as soon as it
+   * passes (from worker threads, in no particular order), so a large lab is never held whole.
+   * Returns the checked manifest, which is not handed to {@code store}, and what it lists.
+   */
+  public static Streamed render(Lab lab, SpecInput input, Collection<String> only, TemplateRenderer templates,
+      OutputChecks.Store store) throws RenderException, java.io.IOException {
+    List<Manifest.Entry> entries;
+    try (OutputChecks checks = new OutputChecks(store)) {
+      Parallel.each(targets(lab, only), target -> target.render(lab, templates, checks));
+      entries = checks.finish();
+    }
+    RenderedFile manifest = Manifest.ofEntries(lab.name(), input.name(), input.bytes(), entries);
+    if (entries.stream().anyMatch(e -> e.path().equals(Manifest.PATH))) {
+      throw new RenderException(manifest.origin(), "two files render to " + Manifest.PATH);
+    }
+    OutputValidation.check(List.of(manifest));
+    return new Streamed(manifest, entries);
+  }
+
+  /** What a streaming {@link #render} made: the manifest (not yet stored) and the files it lists, by path. */
+  public record Streamed(RenderedFile manifest, List<Manifest.Entry> files) {}
 }

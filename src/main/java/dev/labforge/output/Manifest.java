@@ -21,7 +21,16 @@ public final class Manifest {
 
   private Manifest() {}
 
+  /** One file written: its path in the tree, sha256 (hex) and size in bytes. */
+  public record Entry(String path, String sha256, long size) {}
+
   public static RenderedFile of(String lab, String specName, byte[] spec, List<RenderedFile> files) {
+    return ofEntries(lab, specName, spec, files.stream()
+        .map(f -> new Entry(f.path(), Ids.sha256Hex(f.content()), f.content().length)).toList());
+  }
+
+  /** The manifest of the files {@code entries} describes. */
+  public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries) {
     ObjectNode root = JSON.createObjectNode();
     root.put("generator", "labforge");
     root.put("version", Version.get());
@@ -30,11 +39,11 @@ public final class Manifest {
     source.put("name", java.nio.file.Path.of(specName).getFileName().toString());
     source.put("sha256", Ids.sha256Hex(spec));
     ArrayNode list = root.putArray("files");
-    files.stream().sorted(Comparator.comparing(RenderedFile::path)).forEach(f -> {
+    entries.stream().sorted(Comparator.comparing(Entry::path)).forEach(f -> {
       ObjectNode entry = list.addObject();
       entry.put("path", f.path());
-      entry.put("sha256", Ids.sha256Hex(f.content()));
-      entry.put("size", f.content().length);
+      entry.put("sha256", f.sha256());
+      entry.put("size", f.size());
     });
     String text = dev.labforge.render.Json.pretty(root);
     return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Formats.JSON, SCHEMA);
