@@ -39,7 +39,8 @@ public interface Target {
 
   /**
    * What in a valid lab will not work in this target's files (exit 0, printed as located
-   * warnings by {@code validate} and {@code gen}). Only asked of enabled targets.
+   * warnings by {@code validate} and {@code gen}). Only asked of enabled targets and the targets
+   * they require; two targets may give the same warning, which is printed once.
    */
   default List<dev.labforge.model.Warning> warnings(Lab lab) {
     return List.of();

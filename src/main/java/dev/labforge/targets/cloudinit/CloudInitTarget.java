@@ -3,6 +3,8 @@ package dev.labforge.targets.cloudinit;
 import dev.labforge.targets.ToolCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
+import dev.labforge.model.Warning;
 import dev.labforge.model.Machine;
 import dev.labforge.render.iso.IsoImage;
 import dev.labforge.render.FileSink;
@@ -55,6 +57,12 @@ public final class CloudInitTarget implements Target {
     String m = lab.machines().get(0).name();
     return List.of("boot a cloud image with a machine's seed (docs/targets/cloud-init.md has the whole command):",
         "qemu-system-x86_64 ... -drive file=" + labDir + "/cloud-init/" + m + "/nocloud.iso,media=cdrom,readonly=on");
+  }
+
+  /** A lab over {@link LabHosts#SEED_LIMIT}: every seed writes the machine's /etc/hosts, which lists that machine only. */
+  @Override
+  public List<Warning> warnings(Lab lab) {
+    return LabHosts.warnings(lab);
   }
 
   @Override
