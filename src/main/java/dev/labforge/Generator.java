@@ -51,9 +51,12 @@ public final class Generator {
 
   /** As {@link #load}, with the located warnings of a valid spec that will not work as meant. */
   public static Checked check(SpecInput input) throws InvalidSpecException {
+    // the lab schema compiles on another core while the spec is read
+    dev.labforge.spec.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
     LocatedTree tree;
     try {
       tree = SpecReader.read(input.name(), input.bytes(), input.dir());
+      dev.labforge.model.Passwords.prefetch(tree.root());
     } catch (SpecSyntaxException e) {
       throw new InvalidSpecException(e.diagnostics());
     }
@@ -66,6 +69,18 @@ public final class Generator {
       throw new InvalidSpecException(diagnostics);
     }
     return new Checked(lab.get(), Warnings.of(tree, lab.get()));
+  }
+
+  /**
+   * Starts compiling the output schemas of {@code only} (every target when empty) on another core,
+   * for a {@code gen} that is about to read and check its spec.
+   */
+  public static void prepare(Collection<String> only) {
+    List<Target> targets = only.isEmpty() ? Targets.ALL : Targets.withRequired(only);
+    List<String> resources = new ArrayList<>();
+    targets.forEach(t -> t.schemas().forEach(s -> resources.add("schemas/" + s + ".schema.json")));
+    resources.add(Manifest.SCHEMA);
+    dev.labforge.spec.SchemaValidator.prefetch(resources);
   }
 
   /** The targets {@link #render} renders: {@code only} (the enabled ones when empty) and what they require. */

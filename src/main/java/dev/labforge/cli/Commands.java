@@ -82,6 +82,7 @@ final class Commands {
         return ExitCodes.USAGE;
       }
     }
+    Generator.prepare(targets);
     Loaded loaded = load(specPath);
     if (loaded.lab() == null) {
       return loaded.failure();
