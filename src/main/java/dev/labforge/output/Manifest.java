@@ -31,22 +31,28 @@ public final class Manifest {
 
   /** The manifest of the files {@code entries} describes. */
   public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("generator", "labforge");
-    root.put("version", Version.get());
-    root.put("lab", lab);
-    ObjectNode source = root.putObject("spec");
-    source.put("name", java.nio.file.Path.of(specName).getFileName().toString());
-    source.put("sha256", Ids.sha256Hex(spec));
-    ArrayNode list = root.putArray("files");
-    entries.stream().sorted(Comparator.comparing(Entry::path)).forEach(f -> {
-      ObjectNode entry = list.addObject();
-      entry.put("path", f.path());
-      entry.put("sha256", f.sha256());
-      entry.put("size", f.size());
+    // written as a stream, in the canonical shape of Json.pretty: 10,000 machines list 130,000 files
+    byte[] text = dev.labforge.render.Json.stream(g -> {
+      g.writeStartObject();
+      g.writeStringField("generator", "labforge");
+      g.writeStringField("version", Version.get());
+      g.writeStringField("lab", lab);
+      g.writeObjectFieldStart("spec");
+      g.writeStringField("name", java.nio.file.Path.of(specName).getFileName().toString());
+      g.writeStringField("sha256", Ids.sha256Hex(spec));
+      g.writeEndObject();
+      g.writeArrayFieldStart("files");
+      for (Entry f : entries.stream().sorted(Comparator.comparing(Entry::path)).toList()) {
+        g.writeStartObject();
+        g.writeStringField("path", f.path());
+        g.writeStringField("sha256", f.sha256());
+        g.writeNumberField("size", f.size());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
     });
-    String text = dev.labforge.render.Json.pretty(root);
-    return new RenderedFile(PATH, text.getBytes(StandardCharsets.UTF_8), "Manifest", Formats.JSON, SCHEMA);
+    return new RenderedFile(PATH, text, "Manifest", Formats.JSON, SCHEMA);
   }
 
   /**
