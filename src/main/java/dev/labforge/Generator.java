@@ -7,7 +7,6 @@ import dev.labforge.model.ModelBuilder;
 import dev.labforge.output.Manifest;
 import dev.labforge.output.OutputChecks;
 import dev.labforge.output.OutputValidation;
-import dev.labforge.render.Parallel;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
@@ -121,7 +120,11 @@ public final class Generator {
       OutputChecks.Store store) throws RenderException, java.io.IOException {
     List<Manifest.Entry> entries;
     try (OutputChecks checks = new OutputChecks(store)) {
-      Parallel.each(targets(lab, only), target -> target.render(lab, templates, checks));
+      // targets one after the other, so that at most one lab-wide file (a Vagrantfile, a preseed)
+      // is held at a time; the work within a target (each machine's seeds) runs on every core
+      for (Target target : targets(lab, only)) {
+        target.render(lab, templates, checks);
+      }
       entries = checks.finish();
     }
     RenderedFile manifest = Manifest.ofEntries(lab.name(), input.name(), input.bytes(), entries);
