@@ -46,7 +46,14 @@ public final class OutputChecks implements FileSink, AutoCloseable {
   // a file with the same bytes and schema as one already checked (a config drive's user_data is its
   // seed's user-data) passes without being parsed again
   // (the verdict is shared, not raced: a file waits for the first check of the same bytes)
-  private final Map<String, FutureTask<Exception>> verdicts = new ConcurrentHashMap<>();
+  // (bounded: the copies of a file come right after it, and a big lab has 100,000 files)
+  private final Map<String, FutureTask<Exception>> verdicts = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FutureTask<Exception>> eldest) {
+          return size() > 4 * IN_FLIGHT;
+        }
+      });
   private final List<Failure> failures = new ArrayList<>();
 
   public OutputChecks(Store store) {

@@ -218,25 +218,30 @@ public final class TreeWriter {
         folders.add(path.substring(0, i));
       }
     }
-    Map<String, Path> user = new LinkedHashMap<>();
-    List<String> inTheWay = new ArrayList<>();
-    for (Path source : walk(old)) {
-      String relative = relative(old, source);
-      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)) {
-        continue;
-      }
-      if (folders.contains(relative)) {
-        inTheWay.add(source + " (labforge writes a folder there)");
-      } else if (writing.contains(relative)) {
-        if (!Files.isRegularFile(source, NOFOLLOW) || Files.mismatch(source, staging.resolve(relative)) != -1) {
-          inTheWay.add(source + " (labforge writes its own file there)");
+    Map<String, Path> user = new TreeMap<>();
+    Set<String> inTheWay = new TreeSet<>();
+    // visited, not listed: the old tree of a big lab holds 100,000 files, and only the user's are kept
+    Files.walkFileTree(old, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path source, BasicFileAttributes attrs) throws IOException {
+        String relative = relative(old, source);
+        if (ours.contains(relative)) {
+          return FileVisitResult.CONTINUE;
         }
-      } else if (writing.contains(parentFile(relative, writing))) {
-        inTheWay.add(source + " (labforge writes a file where this folder is)");
-      } else {
-        user.put(relative, source);
+        if (folders.contains(relative)) {
+          inTheWay.add(source + " (labforge writes a folder there)");
+        } else if (writing.contains(relative)) {
+          if (!attrs.isRegularFile() || Files.mismatch(source, staging.resolve(relative)) != -1) {
+            inTheWay.add(source + " (labforge writes its own file there)");
+          }
+        } else if (writing.contains(parentFile(relative, writing))) {
+          inTheWay.add(source + " (labforge writes a file where this folder is)");
+        } else {
+          user.put(relative, source);
+        }
+        return FileVisitResult.CONTINUE;
       }
-    }
+    });
     if (!inTheWay.isEmpty()) {
       throw new RefusedException("your files stand where labforge writes; move them away and run again:\n  "
           + String.join("\n  ", inTheWay));
