@@ -7,7 +7,11 @@
 ff02::1         ip6-allnodes
 ff02::2         ip6-allrouters
 
+<#if listsAll>
 # The machines of lab ${lab}; <machine>-<network> names each address.
+<#else>
+# Machine ${machine} of lab ${lab}; <machine>-<network> names each address.
+</#if>
 <#list lines as l>
 <#if l.ip??>
 ${l.ip?right_pad(15)} <#list l.names as n>${n}<#sep> </#sep></#list>

@@ -5,6 +5,7 @@ import dev.labforge.rules.SpecRules;
 import dev.labforge.model.Lab;
 import dev.labforge.model.ModelBuilder;
 import dev.labforge.output.Manifest;
+import dev.labforge.output.OutputChecks;
 import dev.labforge.output.OutputValidation;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -49,9 +50,12 @@ public final class Generator {
 
   /** As {@link #load}, with the located warnings of a valid spec that will not work as meant. */
   public static Checked check(SpecInput input) throws InvalidSpecException {
+    // the lab schema compiles on another core while the spec is read
+    dev.labforge.spec.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
     LocatedTree tree;
     try {
       tree = SpecReader.read(input.name(), input.bytes(), input.dir());
+      dev.labforge.model.Passwords.prefetch(tree.root());
     } catch (SpecSyntaxException e) {
       throw new InvalidSpecException(e.diagnostics());
     }
@@ -64,6 +68,18 @@ public final class Generator {
       throw new InvalidSpecException(diagnostics);
     }
     return new Checked(lab.get(), Warnings.of(tree, lab.get()));
+  }
+
+  /**
+   * Starts compiling the output schemas of {@code only} (every target when empty) on another core,
+   * for a {@code gen} that is about to read and check its spec.
+   */
+  public static void prepare(Collection<String> only) {
+    List<Target> targets = only.isEmpty() ? Targets.ALL : Targets.withRequired(only);
+    List<String> resources = new ArrayList<>();
+    targets.forEach(t -> t.schemas().forEach(s -> resources.add("schemas/" + s + ".schema.json")));
+    resources.add(Manifest.SCHEMA);
+    dev.labforge.spec.SchemaValidator.prefetch(resources);
   }
 
   /** The targets {@link #render} renders: {@code only} (the enabled ones when empty) and what they require. */
@@ -84,13 +100,41 @@ public final class Generator {
   /** As {@link #render(Lab, SpecInput, Collection)}, with {@code templates} (e.g. with the user's overrides). */
   public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only,
       TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    for (Target target : targets(lab, only)) {
-      files.addAll(target.render(lab, templates));
+    List<RenderedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      files.add(render(lab, input, only, templates, files::add).manifest());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // adding to a list does not fail
     }
-    files.add(Manifest.of(lab.name(), input.name(), input.bytes(), files));
-    files.sort(Comparator.comparing(RenderedFile::path));
-    OutputValidation.check(files);
-    return List.copyOf(files);
+    List<RenderedFile> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(RenderedFile::path));
+    return List.copyOf(sorted);
   }
+
+  /**
+   * Stages 4 and 5 streaming: renders, checks each file and hands it to {@code store} as soon as it
+   * passes (from worker threads, in no particular order), so a large lab is never held whole.
+   * Returns the checked manifest, which is not handed to {@code store}, and what it lists.
+   */
+  public static Streamed render(Lab lab, SpecInput input, Collection<String> only, TemplateRenderer templates,
+      OutputChecks.Store store) throws RenderException, java.io.IOException {
+    List<Manifest.Entry> entries;
+    try (OutputChecks checks = new OutputChecks(store)) {
+      // targets one after the other, so that at most one lab-wide file (a Vagrantfile, a preseed)
+      // is held at a time; the work within a target (each machine's seeds) runs on every core
+      for (Target target : targets(lab, only)) {
+        target.render(lab, templates, checks);
+      }
+      entries = checks.finish();
+    }
+    RenderedFile manifest = Manifest.ofEntries(lab.name(), input.name(), input.bytes(), entries);
+    if (entries.stream().anyMatch(e -> e.path().equals(Manifest.PATH))) {
+      throw new RenderException(manifest.origin(), "two files render to " + Manifest.PATH);
+    }
+    OutputValidation.check(List.of(manifest));
+    return new Streamed(manifest, entries);
+  }
+
+  /** What a streaming {@link #render} made: the manifest (not yet stored) and the files it lists, by path. */
+  public record Streamed(RenderedFile manifest, List<Manifest.Entry> files) {}
 }

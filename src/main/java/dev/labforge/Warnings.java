@@ -12,11 +12,15 @@ import dev.labforge.spec.Reporter;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A valid spec that will not work as meant: nobody can log in to a machine, or an enabled
- * target says so about its files. Located like errors, but they never change the exit code.
+ * A valid spec that will not work as meant: nobody can log in to a machine, or a target that gen
+ * renders says so about its files. Located like errors, but they never change the exit code.
  */
 final class Warnings {
   private Warnings() {}
@@ -25,10 +29,12 @@ final class Warnings {
     Diagnostics warnings = new Diagnostics(tree.source());
     Reporter report = new Reporter(tree, warnings);
     JsonNode entries = tree.root().path("machines");
+    Map<String, Machine> byName = new HashMap<>();
+    lab.machines().forEach(m -> byName.put(m.name(), m));
     List<String> inheriting = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
-      Machine first = machine(lab, Expansion.names(entry).get(0));
+      Machine first = byName.get(Expansion.names(entry).get(0));
       if (first == null || first.users().stream().anyMatch(Warnings::canLogIn)) {
         continue;
       }
@@ -50,21 +56,17 @@ final class Warnings {
       report.warnAtKey("/defaults/users", "no user here has an SSH key or a password: nobody can log in to "
           + (inheriting.size() == 1 ? "machine " : "machines ") + String.join(", ", inheriting));
     }
-    for (Target target : Targets.ALL) {
-      if (lab.targets().enabled(target.id())) {
-        for (Warning w : target.warnings(lab)) {
-          report.warnAtKey(w.pointer(), w.message());
-        }
-      }
+    // The targets gen renders (the enabled ones and what they require); the same warning from two
+    // of them (every target that writes a machine's /etc/hosts) is printed once.
+    Set<Warning> fromTargets = new LinkedHashSet<>();
+    for (Target target : Targets.withRequired(Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList())) {
+      fromTargets.addAll(target.warnings(lab));
     }
+    fromTargets.forEach(w -> report.warnAtKey(w.pointer(), w.message()));
     return warnings;
   }
 
   private static boolean canLogIn(User u) {
     return u.hasPassword() || !u.sshAuthorizedKeys().isEmpty();
-  }
-
-  private static Machine machine(Lab lab, String name) {
-    return lab.machines().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import dev.labforge.Generator;
 import dev.labforge.Generator.InvalidSpecException;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
+import dev.labforge.output.Staging;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
@@ -81,6 +82,7 @@ final class Commands {
         return ExitCodes.USAGE;
       }
     }
+    Generator.prepare(targets);
     Loaded loaded = load(specPath);
     if (loaded.lab() == null) {
       return loaded.failure();
@@ -101,30 +103,38 @@ final class Commands {
       }
       templates = new TemplateRenderer(overrides);
     }
-    List<RenderedFile> files;
+    // -t X replaces X's folder and those of the targets X requires; everything else is kept
+    Set<String> only = targets.isEmpty() ? Set.of()
+        : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
+            .collect(java.util.stream.Collectors.toSet());
     try {
-      files = Generator.render(lab, input, targets, templates);
+      if (options.compareOnly()) {
+        List<RenderedFile> files = Generator.render(lab, input, targets, templates);
+        return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
+            files, TreeWriter.differences(outDir, lab.name(), files, only), options.diff());
+      }
+      List<String> paths;
+      try (Staging staging = TreeWriter.open(outDir, lab.name(), note -> err.println("labforge: " + note))) {
+        Generator.Streamed made = Generator.render(lab, input, targets, templates, staging);
+        staging.commit(made.manifest(), only);
+        paths = new java.util.ArrayList<>(made.files().stream().map(dev.labforge.output.Manifest.Entry::path).toList());
+        paths.add(made.manifest().path());
+        java.util.Collections.sort(paths);
+      }
+      Path base = outDir.resolve(lab.name());
+      for (String path : paths) {
+        out.println(base.resolve(path));
+      }
+      if (!options.quiet()) {
+        NextSteps.print(err, lab, outDir.resolve(lab.name()), Generator.targets(lab, targets));
+      }
+      return ExitCodes.OK;
     } catch (OutputTooLargeException e) {
       err.println("labforge: error: " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (RenderException e) {
       java.util.Optional<Integer> userError = TemplateOverrides.userError(templates, e, err);
       return userError.isPresent() ? userError.get() : context.internal(e.getMessage(), e, e.origin());
-    }
-    try {
-      // -t X replaces X's folder and those of the targets X requires; everything else is kept
-      Set<String> only = targets.isEmpty() ? Set.of()
-          : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
-              .collect(java.util.stream.Collectors.toSet());
-      if (options.compareOnly()) {
-        return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
-            files, TreeWriter.differences(outDir, lab.name(), files, only), options.diff());
-      }
-      int code = write(outDir, lab, files, only);
-      if (!options.quiet()) {
-        NextSteps.print(err, lab, outDir.resolve(lab.name()), Generator.targets(lab, targets));
-      }
-      return code;
     } catch (TreeWriter.RefusedException e) {
       err.println("labforge: " + e.getMessage());
       return ExitCodes.INVALID;
@@ -132,15 +142,6 @@ final class Commands {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
-  }
-
-  private int write(Path outDir, Lab lab, List<RenderedFile> files, Set<String> only) throws IOException {
-    TreeWriter.write(outDir, lab.name(), files, only, note -> err.println("labforge: " + note));
-    Path base = outDir.resolve(lab.name());
-    for (RenderedFile file : files) {
-      out.println(base.resolve(file.path()));
-    }
-    return ExitCodes.OK;
   }
 
   int init(String example, Path dir, boolean force) {

@@ -13,6 +13,7 @@ import java.util.Set;
 public final class OutputValidation {
   private OutputValidation() {}
 
+  /** Checks a whole list: the first problem in list order, a file over the size limit before any other. */
   public static void check(List<RenderedFile> files) throws RenderException {
     // sizes first: a lab over the output limit is told so before any file is parsed
     for (RenderedFile file : files) {
@@ -20,24 +21,34 @@ public final class OutputValidation {
     }
     Set<String> paths = new HashSet<>();
     for (RenderedFile file : files) {
-      String problem = OutputPaths.problem(file.path());
-      if (problem != null) {
-        throw new RenderException(file.origin(), "unsafe output path '" + file.path() + "': " + problem);
-      }
-      if (!paths.add(file.path())) {
-        throw new RenderException(file.origin(), "two files render to " + file.path());
-      }
-      if (file.schema() == null) {
-        continue;
-      }
-      JsonNode parsed = file.format().parse(file);
-      List<SchemaValidator.Problem> problems = SchemaValidator.validate(file.schema(), parsed);
-      if (!problems.isEmpty()) {
-        SchemaValidator.Problem first = problems.get(0);
-        throw new RenderException(file.origin(), file.path() + " fails " + file.schema() + " at "
-            + (first.pointer().isEmpty() ? "/" : first.pointer()) + ": " + first.message()
-            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-      }
+      where(file, paths);
+      parsesAndPasses(file);
+    }
+  }
+
+  /** The file's path is safe and not taken yet by a file in {@code paths} (which it joins). */
+  static void where(RenderedFile file, Set<String> paths) throws RenderException {
+    String problem = OutputPaths.problem(file.path());
+    if (problem != null) {
+      throw new RenderException(file.origin(), "unsafe output path '" + file.path() + "': " + problem);
+    }
+    if (!paths.add(file.path())) {
+      throw new RenderException(file.origin(), "two files render to " + file.path());
+    }
+  }
+
+  /** The file reads back with its consumer's parser and passes its schema (when it has one). */
+  static void parsesAndPasses(RenderedFile file) throws RenderException {
+    if (file.schema() == null) {
+      return;
+    }
+    JsonNode parsed = file.format().parse(file);
+    List<SchemaValidator.Problem> problems = SchemaValidator.validate(file.schema(), parsed);
+    if (!problems.isEmpty()) {
+      SchemaValidator.Problem first = problems.get(0);
+      throw new RenderException(file.origin(), file.path() + " fails " + file.schema() + " at "
+          + (first.pointer().isEmpty() ? "/" : first.pointer()) + ": " + first.message()
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
     }
   }
 }

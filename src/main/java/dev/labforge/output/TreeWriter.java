@@ -48,7 +48,7 @@ public final class TreeWriter {
 
   /** The steps {@link #steps} is called with, in order. */
   public static final List<String> STEPS = List.of(
-      "locked", "recovered", "manifest-staged", "staged", "carried", "old-moved", "new-moved", "deleting-old",
+      "locked", "recovered", "staged", "manifest-staged", "carried", "old-moved", "new-moved", "deleting-old",
       "done");
 
   private TreeWriter() {}
@@ -72,24 +72,50 @@ public final class TreeWriter {
   public static Path write(Path outDir, String lab, List<RenderedFile> files, Set<String> only,
       Consumer<String> notes) throws IOException {
     Path parent = outDir.toAbsolutePath().normalize();
+    for (RenderedFile file : files) {
+      inside(parent.resolve("x"), file.path());
+    }
+    try (Staging staging = open(outDir, lab, notes)) {
+      RenderedFile manifest = null;
+      for (RenderedFile file : files) {
+        if (file.path().equals(Manifest.PATH)) {
+          manifest = file;
+        } else {
+          staging.put(file);
+        }
+      }
+      return staging.commit(manifest, only);
+    }
+  }
+
+  /**
+   * Takes the lab's lock, recovers what a killed run left, and opens a fresh staging folder beside
+   * the tree for files to stream into; {@link Staging#commit} swaps it in, closing without a
+   * commit leaves the tree as it was.
+   */
+  public static Staging open(Path outDir, String lab, Consumer<String> notes) throws IOException {
+    Path parent = outDir.toAbsolutePath().normalize();
     Path target = parent.resolve(lab);
     if (!target.getParent().equals(parent)) {
       throw new IOException("lab folder escapes " + parent);
     }
-    for (RenderedFile file : files) {
-      inside(parent.resolve("x"), file.path());
-    }
+    boolean newParent = !Files.exists(parent, NOFOLLOW);
     Files.createDirectories(parent);
     if (Files.exists(target, NOFOLLOW) && !Files.isDirectory(target, NOFOLLOW)) {
       throw new RefusedException(target + " exists and is not a folder; move it away");
     }
     Path lockFile = parent.resolve("." + lab + ".lock");
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(channel, lockFile, target)) {
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock lock = tryLock(channel, lockFile, target);
       steps.accept("locked");
       recover(parent, lab, target, notes);
       steps.accept("recovered");
-      return swap(parent, lab, target, files, only);
+      return new Staging(parent, lab, target, channel, lock, FreshFolder.create(parent, "." + lab + ".new-"),
+          newParent ? lockFile : null);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 
@@ -107,62 +133,55 @@ public final class TreeWriter {
     return lock;
   }
 
-  private static Path swap(Path parent, String lab, Path target, List<RenderedFile> files, Set<String> only)
-      throws IOException {
-    Path staging = FreshFolder.create(parent, "." + lab + ".new-");
+  /**
+   * Moves the staged tree in place of the old one. {@code written}: the paths staged (the manifest
+   * not among them); {@code manifest}: its bytes, or null for a tree without one.
+   */
+  static Path swap(Path parent, String lab, Path target, Path staging, Set<String> written, byte[] manifest,
+      Set<String> only) throws IOException {
     Path previous = parent.resolve("." + lab + ".old-" + ProcessHandle.current().pid());
-    try {
-      boolean hadPrevious = Files.isDirectory(target, NOFOLLOW);
-      Map<String, byte[]> writing = new TreeMap<>();
-      files.forEach(f -> writing.put(f.path(), f.content()));
-      Set<String> kept = hadPrevious ? keptOfOtherTargets(target, writing.keySet(), only) : Set.of();
-      if (!kept.isEmpty() && writing.containsKey(Manifest.PATH)) {
-        writing.put(Manifest.PATH, Manifest.withKept(writing.get(Manifest.PATH),
-            Files.readAllBytes(target.resolve(Manifest.PATH)), kept));
-      }
-      Map<String, Path> carry = hadPrevious ? userFiles(target, writing, kept) : Map.of();
-      // The manifest goes first: whatever a killed run leaves in staging is then either listed in
-      // it (ours) or a carried-over user file.
-      if (writing.containsKey(Manifest.PATH)) {
-        put(staging, Manifest.PATH, writing.get(Manifest.PATH));
-        steps.accept("manifest-staged");
-      }
-      for (Map.Entry<String, byte[]> file : writing.entrySet()) {
-        if (!file.getKey().equals(Manifest.PATH)) {
-          put(staging, file.getKey(), file.getValue());
-        }
-      }
-      steps.accept("staged");
-      for (Map.Entry<String, Path> user : carry.entrySet()) {
-        link(user.getValue(), staging.resolve(user.getKey()));
-      }
-      for (String path : kept) {
-        link(target.resolve(path), staging.resolve(path));
-      }
-      steps.accept("carried");
-      if (hadPrevious) {
-        move(target, previous);
-        steps.accept("old-moved");
-      }
-      try {
-        move(staging, target);
-      } catch (IOException e) {
-        if (hadPrevious) {
-          move(previous, target);
-        }
-        throw e;
-      }
-      steps.accept("new-moved");
-      if (hadPrevious) {
-        deleteTree(previous, "deleting-old");
-      }
-      steps.accept("done");
-      return target;
-    } finally {
-      if (Files.exists(staging, NOFOLLOW)) {
-        deleteTree(staging, null);
-      }
+    boolean hadPrevious = Files.isDirectory(target, NOFOLLOW);
+    Set<String> all = new TreeSet<>(written);
+    if (manifest != null) {
+      all.add(Manifest.PATH);
     }
+    Set<String> kept = hadPrevious ? keptOfOtherTargets(target, all, only) : Set.of();
+    if (!kept.isEmpty() && manifest != null) {
+      manifest = Manifest.withKept(manifest, Files.readAllBytes(target.resolve(Manifest.PATH)), kept);
+    }
+    steps.accept("staged");
+    // Until the manifest is staged, the staging folder holds only labforge's files: a killed run's
+    // folder without a manifest is removed whole. User files are carried in only after it.
+    if (manifest != null) {
+      put(staging, Manifest.PATH, manifest);
+      steps.accept("manifest-staged");
+    }
+    Map<String, Path> carry = hadPrevious ? userFiles(target, staging, all, kept) : Map.of();
+    for (Map.Entry<String, Path> user : carry.entrySet()) {
+      link(user.getValue(), staging.resolve(user.getKey()));
+    }
+    for (String path : kept) {
+      link(target.resolve(path), staging.resolve(path));
+    }
+    steps.accept("carried");
+    if (hadPrevious) {
+      move(target, previous);
+      steps.accept("old-moved");
+    }
+    try {
+      move(staging, target);
+    } catch (IOException e) {
+      if (hadPrevious) {
+        move(previous, target);
+      }
+      throw e;
+    }
+    steps.accept("new-moved");
+    if (hadPrevious) {
+      deleteTree(previous, "deleting-old");
+    }
+    steps.accept("done");
+    return target;
   }
 
   /** Files of targets outside {@code only} that the old manifest lists and that are still there. */
@@ -186,7 +205,7 @@ public final class TreeWriter {
    * standing where labforge writes a file with other bytes, or where it needs a folder, stops the
    * write: deleting it silently would lose the user's work.
    */
-  private static Map<String, Path> userFiles(Path old, Map<String, byte[]> writing, Set<String> kept)
+  private static Map<String, Path> userFiles(Path old, Path staging, Set<String> writing, Set<String> kept)
       throws IOException {
     Set<String> ours = new TreeSet<>(kept);
     Path oldManifest = old.resolve(Manifest.PATH);
@@ -194,30 +213,35 @@ public final class TreeWriter {
       ours.addAll(Manifest.paths(Files.readAllBytes(oldManifest)));
     }
     Set<String> folders = new TreeSet<>();
-    for (String path : writing.keySet()) {
+    for (String path : writing) {
       for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
         folders.add(path.substring(0, i));
       }
     }
-    Map<String, Path> user = new LinkedHashMap<>();
-    List<String> inTheWay = new ArrayList<>();
-    for (Path source : walk(old)) {
-      String relative = relative(old, source);
-      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)) {
-        continue;
-      }
-      if (folders.contains(relative)) {
-        inTheWay.add(source + " (labforge writes a folder there)");
-      } else if (writing.containsKey(relative)) {
-        if (!Files.isRegularFile(source, NOFOLLOW) || !Arrays.equals(Files.readAllBytes(source), writing.get(relative))) {
-          inTheWay.add(source + " (labforge writes its own file there)");
+    Map<String, Path> user = new TreeMap<>();
+    Set<String> inTheWay = new TreeSet<>();
+    // visited, not listed: the old tree of a big lab holds 100,000 files, and only the user's are kept
+    Files.walkFileTree(old, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path source, BasicFileAttributes attrs) throws IOException {
+        String relative = relative(old, source);
+        if (ours.contains(relative)) {
+          return FileVisitResult.CONTINUE;
         }
-      } else if (writing.containsKey(parentFile(relative, writing.keySet()))) {
-        inTheWay.add(source + " (labforge writes a file where this folder is)");
-      } else {
-        user.put(relative, source);
+        if (folders.contains(relative)) {
+          inTheWay.add(source + " (labforge writes a folder there)");
+        } else if (writing.contains(relative)) {
+          if (!attrs.isRegularFile() || Files.mismatch(source, staging.resolve(relative)) != -1) {
+            inTheWay.add(source + " (labforge writes its own file there)");
+          }
+        } else if (writing.contains(parentFile(relative, writing))) {
+          inTheWay.add(source + " (labforge writes a file where this folder is)");
+        } else {
+          user.put(relative, source);
+        }
+        return FileVisitResult.CONTINUE;
       }
-    }
+    });
     if (!inTheWay.isEmpty()) {
       throw new RefusedException("your files stand where labforge writes; move them away and run again:\n  "
           + String.join("\n  ", inTheWay));
@@ -277,6 +301,12 @@ public final class TreeWriter {
   private static void salvage(Path folder, Path target, Consumer<String> notes) throws IOException {
     Set<String> ours = new TreeSet<>();
     Path manifest = folder.resolve(Manifest.PATH);
+    if (folder.getFileName().toString().contains(".new-") && !Files.exists(manifest, NOFOLLOW)) {
+      // staged files only: user files are carried in after the manifest
+      deleteTree(folder, null);
+      notes.accept("removed " + folder + ", left there by an interrupted run");
+      return;
+    }
     if (Files.isRegularFile(manifest, NOFOLLOW)) {
       ours.addAll(Manifest.paths(Files.readAllBytes(manifest)));
     }
@@ -355,7 +385,7 @@ public final class TreeWriter {
     return new ArrayList<>(diff);
   }
 
-  private static void put(Path root, String relative, byte[] content) throws IOException {
+  static void put(Path root, String relative, byte[] content) throws IOException {
     Path path = inside(root, relative);
     Files.createDirectories(path.getParent());
     Files.write(path, content);
@@ -384,7 +414,7 @@ public final class TreeWriter {
     return root.relativize(path).toString().replace('\\', '/');
   }
 
-  private static Path inside(Path root, String relative) throws IOException {
+  static Path inside(Path root, String relative) throws IOException {
     if (OutputPaths.problem(relative) != null) {
       throw new IOException("refusing to write outside the lab folder: " + relative);
     }
@@ -407,7 +437,7 @@ public final class TreeWriter {
     deleteTree(root, null);
   }
 
-  private static void deleteTree(Path root, String step) throws IOException {
+  static void deleteTree(Path root, String step) throws IOException {
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

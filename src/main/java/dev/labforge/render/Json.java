@@ -30,6 +30,24 @@ public final class Json {
 
   private Json() {}
 
+  /** Something that writes one JSON value to a generator. */
+  @FunctionalInterface
+  public interface Writing {
+    void to(com.fasterxml.jackson.core.JsonGenerator generator) throws java.io.IOException;
+  }
+
+  /** As {@link #pretty}, for a value written piece by piece instead of built as a tree first: UTF-8 bytes. */
+  public static byte[] stream(Writing writing) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (com.fasterxml.jackson.core.JsonGenerator g = WRITER.createGenerator(bytes)) {
+      writing.to(g);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
   public static String pretty(Object value) {
     try {
       return WRITER.writeValueAsString(value) + "\n";

@@ -44,6 +44,16 @@ public final class SchemaValidator {
     return load(resource).raw();
   }
 
+  /**
+   * Loads and compiles {@code resources} on another core while the caller goes on: a schema is
+   * compiled once per run, and the first file to need it then finds it ready.
+   */
+  public static void prefetch(List<String> resources) {
+    for (String r : resources) {
+      java.util.concurrent.ForkJoinPool.commonPool().execute(() -> load(r));
+    }
+  }
+
   public static List<Problem> validate(String resource, JsonNode instance) {
     Loaded loaded = load(resource);
     List<Problem> problems = new ArrayList<>();
@@ -60,7 +70,10 @@ public final class SchemaValidator {
           throw new IllegalStateException("schema not packed in the jar: " + r);
         }
         JsonNode raw = JSON.readTree(in);
-        return new Loaded(raw, FACTORY.getSchema(raw, CONFIG));
+        JsonSchema schema = FACTORY.getSchema(raw, CONFIG);
+        // built whole here, inside the map's lock: no thread ever sees a half-built schema
+        schema.initializeValidators();
+        return new Loaded(raw, schema);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

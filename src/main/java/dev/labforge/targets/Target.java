@@ -39,7 +39,8 @@ public interface Target {
 
   /**
    * What in a valid lab will not work in this target's files (exit 0, printed as located
-   * warnings by {@code validate} and {@code gen}). Only asked of enabled targets.
+   * warnings by {@code validate} and {@code gen}). Only asked of enabled targets and the targets
+   * they require; two targets may give the same warning, which is printed once.
    */
   default List<dev.labforge.model.Warning> warnings(Lab lab) {
     return List.of();
@@ -56,4 +57,15 @@ public interface Target {
 
   /** Every file of this target, with paths relative to {@code out/<lab>/}. */
   List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException;
+
+  /**
+   * As {@link #render(Lab, TemplateRenderer)}, handing each file to {@code out} as it is made. A
+   * target with many or large files per machine overrides it, so that a big lab's files are
+   * checked and written one machine at a time instead of being held in memory together.
+   */
+  default void render(Lab lab, TemplateRenderer templates, dev.labforge.render.FileSink out) throws RenderException {
+    for (RenderedFile file : render(lab, templates)) {
+      out.accept(file);
+    }
+  }
 }

@@ -3,11 +3,15 @@ package dev.labforge.targets.cloudinit;
 import dev.labforge.targets.ToolCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
+import dev.labforge.model.Warning;
 import dev.labforge.model.Machine;
 import dev.labforge.render.iso.IsoImage;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.Json;
+import dev.labforge.render.Parallel;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
@@ -55,6 +59,12 @@ public final class CloudInitTarget implements Target {
         "qemu-system-x86_64 ... -drive file=" + labDir + "/cloud-init/" + m + "/nocloud.iso,media=cdrom,readonly=on");
   }
 
+  /** A lab over {@link LabHosts#SEED_LIMIT}: every seed writes the machine's /etc/hosts, which lists that machine only. */
+  @Override
+  public List<Warning> warnings(Lab lab) {
+    return LabHosts.warnings(lab);
+  }
+
   @Override
   public List<ToolCheck> checks() {
     return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
@@ -63,10 +73,18 @@ public final class CloudInitTarget implements Target {
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
     List<RenderedFile> files = new ArrayList<>();
-    for (Machine machine : lab.machines()) {
-      files.addAll(machine(lab, machine, templates));
-    }
+    render(lab, templates, files::add);
     return files;
+  }
+
+  /** Machine by machine, on every core: a machine's seeds and their two ISO images are ~130 KB. */
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    Parallel.each(lab.machines(), machine -> {
+      for (RenderedFile file : machine(lab, machine, templates)) {
+        out.accept(file);
+      }
+    });
   }
 
   private static List<RenderedFile> machine(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {

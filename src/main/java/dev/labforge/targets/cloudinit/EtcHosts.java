@@ -8,7 +8,8 @@ import dev.labforge.render.TemplateRenderer;
 import java.util.Map;
 
 /**
- * The machine's whole /etc/hosts, with every lab machine in it, so names resolve inside the lab.
+ * The machine's whole /etc/hosts, with every lab machine in it, so names resolve inside the lab
+ * (in a lab over {@link LabHosts#SEED_LIMIT} machines, the machine itself only: see there).
  * It is written once (not deferred) with {@code manage_etc_hosts: false}: with true, cloud-init
  * would rebuild the file from its distro template on every boot and drop the lab's lines.
  */
@@ -25,6 +26,7 @@ final class EtcHosts {
     }
     return templates.render(TEMPLATE, Map.of("lab", lab.name(), "machine", machine.name(),
         "hostname", machine.hostname(), "fqdn", machine.fqdn(),
-        "fixedAddress", LabHosts.hasFixedAddress(machine), "lines", LabHosts.lines(lab, machine)));
+        "fixedAddress", LabHosts.hasFixedAddress(machine), "listsAll", LabHosts.listsAll(lab),
+        "lines", LabHosts.lines(lab, machine)));
   }
 }

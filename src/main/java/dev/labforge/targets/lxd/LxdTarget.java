@@ -2,6 +2,8 @@ package dev.labforge.targets.lxd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
+import dev.labforge.model.Warning;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -44,6 +46,12 @@ public final class LxdTarget implements Target {
   public List<String> nextSteps(Lab lab, String labDir) {
     return List.of("launch the machines in LXD (docs/targets/lxd.md):",
         "cd " + labDir + "/lxd && bash lab.sh up");
+  }
+
+  /** A lab over {@link LabHosts#SEED_LIMIT}: every profile carries its machine's seed, and so its /etc/hosts, which lists that machine only. */
+  @Override
+  public List<Warning> warnings(Lab lab) {
+    return LabHosts.warnings(lab);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.labforge.targets.vagrant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.model.LabHosts;
+import dev.labforge.model.Warning;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -44,6 +46,12 @@ public final class VagrantTarget implements Target {
   public List<String> nextSteps(Lab lab, String labDir) {
     return List.of("bring the machines up (docs/targets/vagrant.md):",
         "cd " + labDir + "/vagrant && vagrant up --provider=libvirt");
+  }
+
+  /** A lab over {@link LabHosts#SEED_LIMIT}: the provisioning writes each machine's /etc/hosts, which lists that machine only. */
+  @Override
+  public List<Warning> warnings(Lab lab) {
+    return LabHosts.warnings(lab);
   }
 
   @Override

@@ -18,7 +18,9 @@ import dev.labforge.targets.vagrant.VagrantView.VirtualboxView;
 import dev.labforge.targets.vagrant.VagrantView.VmwareView;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the {@link VagrantView} of a lab: every provider decision is made here, not in the template. */
 final class VagrantViews {
@@ -30,9 +32,12 @@ final class VagrantViews {
 
   static VagrantView of(Lab lab, TemplateRenderer templates) throws RenderException {
     List<String> providers = VagrantSettings.of(lab).providers();
+    // Once per network, not per NIC: each is a pass over the whole lab.
+    Map<String, String> hostAddresses = new HashMap<>();
+    lab.networks().stream().filter(Network::routedByMachine).forEach(n -> hostAddresses.put(n.name(), hostAddress(lab, n)));
     List<MachineView> machines = new ArrayList<>();
     for (Machine m : lab.machines()) {
-      machines.add(machine(lab, m, providers, CloudInitTarget.etcHosts(lab, m, templates)));
+      machines.add(machine(lab, m, providers, hostAddresses, CloudInitTarget.etcHosts(lab, m, templates)));
     }
     boolean anyDisks = lab.machines().stream().anyMatch(m -> !m.disks().isEmpty());
     boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
@@ -43,12 +48,13 @@ final class VagrantViews {
         routing, machines);
   }
 
-  private static MachineView machine(Lab lab, Machine m, List<String> providers, String etcHosts) {
+  private static MachineView machine(Lab lab, Machine m, List<String> providers, Map<String, String> hostAddresses,
+      String etcHosts) {
     String displayName = lab.name() + "-" + m.name();
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
     return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
         lab.image(m.image()).vagrantBox(), guest(lab.image(m.image()).os()), m.name(),
-        m.nics().stream().map(n -> network(lab, n, providers)).toList(),
+        m.nics().stream().map(n -> network(lab, n, providers, hostAddresses)).toList(),
         providers.contains(LIBVIRT)
             ? new LibvirtViews(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VIRTUALBOX)
@@ -78,7 +84,8 @@ final class VagrantViews {
     return m.name() + ": " + m.image() + ", " + m.cpus() + " CPU, " + dev.labforge.spec.Sizes.show(m.memoryMib());
   }
 
-  private static NetworkView network(Lab lab, Nic nic, List<String> providers) {
+  /** {@code hostAddresses}: {@link #hostAddress} of every network a router machine owns the gateway of. */
+  private static NetworkView network(Lab lab, Nic nic, List<String> providers, Map<String, String> hostAddresses) {
     Network net = lab.network(nic.network());
     boolean bridged = net.kind().equals("bridged");
     boolean libvirt = providers.contains(LIBVIRT);
@@ -95,7 +102,7 @@ final class VagrantViews {
         libvirt ? nic.mac() : null,
         providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
         providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null,
-        libvirtNetwork && net.routedByMachine() ? hostAddress(lab, net) : null,
+        libvirtNetwork && net.routedByMachine() ? hostAddresses.get(net.name()) : null,
         providers.contains(VIRTUALBOX) && net.routedByMachine() && !bridged ? lab.name() + "-" + net.name() : null);
   }
 

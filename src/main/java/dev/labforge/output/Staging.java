@@ -1,0 +1,92 @@
+package dev.labforge.output;
+
+import dev.labforge.render.RenderedFile;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One write of a lab's tree in progress (from {@link TreeWriter#open}): it holds the lab's lock,
+ * takes files into a staging folder as they are made (from several threads), and on
+ * {@link #commit} swaps them in. Closed without a commit, it removes the staging folder and the
+ * tree stays as it was.
+ */
+public final class Staging implements AutoCloseable, OutputChecks.Store {
+  private final Path parent;
+  private final String lab;
+  private final Path target;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final Path folder;
+  private final Path createdLock;
+  private final Set<String> written = ConcurrentHashMap.newKeySet();
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private boolean committed;
+
+  /** {@code createdLock}: the lock file, when this write created the output folder that holds it. */
+  Staging(Path parent, String lab, Path target, FileChannel channel, FileLock lock, Path folder, Path createdLock) {
+    this.createdLock = createdLock;
+    this.parent = parent;
+    this.lab = lab;
+    this.target = target;
+    this.channel = channel;
+    this.lock = lock;
+    this.folder = folder;
+  }
+
+  /** Stages one file (not the manifest, which {@link #commit} writes last of labforge's files). */
+  @Override
+  public void put(RenderedFile file) throws IOException {
+    if (file.path().equals(Manifest.PATH)) {
+      throw new IOException("the manifest is staged by commit");
+    }
+    Path path = TreeWriter.inside(folder, file.path());
+    Path dir = path.getParent();
+    if (!folders.contains(dir)) {
+      Files.createDirectories(dir);
+      folders.add(dir);
+    }
+    Files.write(path, file.content());
+    written.add(file.path());
+  }
+
+  /**
+   * Adds the manifest ({@code null}: a tree without one), carries the user's files over and swaps
+   * the staged tree in. With {@code only} (target ids) non-empty, other targets' files are kept.
+   */
+  public Path commit(RenderedFile manifest, Set<String> only) throws IOException {
+    Path done = TreeWriter.swap(parent, lab, target, folder, written,
+        manifest == null ? null : manifest.content(), only);
+    committed = true;
+    return done;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (!committed && Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        TreeWriter.deleteTree(folder, null);
+      }
+      if (!committed && createdLock != null) {
+        // a first run that failed leaves nothing behind, not even the output folder it made
+        Files.deleteIfExists(createdLock);
+        try {
+          Files.deleteIfExists(parent);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          // someone else's files arrived meanwhile: the folder is theirs too now
+        }
+      }
+    } finally {
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+}
