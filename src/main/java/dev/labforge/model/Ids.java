@@ -7,13 +7,36 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /** Identifiers derived from content by SHA-256, so the same spec always gives the same ids. */
 public final class Ids {
+  /** An ISO 9660 image starts with a 32 KiB system area of zeros. */
+  static final int ZERO_PREFIX = 32 * 1024;
+  private static final byte[] ZEROS = new byte[ZERO_PREFIX];
+  private static final java.security.MessageDigest AFTER_ZEROS = DigestUtils.getSha256Digest();
+
+  static {
+    AFTER_ZEROS.update(ZEROS);
+  }
+
   private Ids() {}
 
   public static byte[] sha256(String... parts) {
     return DigestUtils.sha256(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The file's SHA-256, as the manifest lists it. Every seed ISO starts with the same 32 KiB of
+   * zeros, half of its bytes: their digest state is computed once and cloned, which takes a third
+   * off the hashing of a big lab (without C2, SHA-256 runs without the CPU's SHA instructions).
+   */
   public static String sha256Hex(byte[] content) {
+    if (content.length >= ZERO_PREFIX && java.util.Arrays.mismatch(content, 0, ZERO_PREFIX, ZEROS, 0, ZERO_PREFIX) == -1) {
+      try {
+        java.security.MessageDigest digest = (java.security.MessageDigest) AFTER_ZEROS.clone();
+        digest.update(content, ZERO_PREFIX, content.length - ZERO_PREFIX);
+        return HexFormat.of().formatHex(digest.digest());
+      } catch (CloneNotSupportedException e) {
+        // every JDK's SHA-256 clones; should one not, hash the ordinary way
+      }
+    }
     return DigestUtils.sha256Hex(content);
   }
 
