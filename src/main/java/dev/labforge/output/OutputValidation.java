@@ -1,6 +1,5 @@
 package dev.labforge.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.spec.SchemaValidator;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
@@ -42,8 +41,7 @@ public final class OutputValidation {
     if (file.schema() == null) {
       return;
     }
-    JsonNode parsed = file.format().parse(file);
-    List<SchemaValidator.Problem> problems = SchemaValidator.validate(file.schema(), parsed);
+    List<SchemaValidator.Problem> problems = file.format().check(file, file.schema());
     if (!problems.isEmpty()) {
       SchemaValidator.Problem first = problems.get(0);
       throw new RenderException(file.origin(), file.path() + " fails " + file.schema() + " at "

@@ -1,5 +1,6 @@
 package dev.labforge.render;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -7,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.labforge.render.hcl.HclReader;
 import dev.labforge.render.hcl.HclSyntaxException;
+import dev.labforge.spec.SchemaValidator;
 import java.io.IOException;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** The output languages several targets write, each with the reader its consumer uses. */
@@ -21,14 +24,16 @@ public final class Formats {
       .build());
 
   /** YAML 1.1, as cloud-init's PyYAML reads it. */
-  public static final Format YAML = new Reader("YAML", f -> YAML_MAPPER.readTree(f.content()));
-  public static final Format JSON = new Reader("JSON", f -> JSON_MAPPER.readTree(f.content()));
+  public static final Format YAML = new Reader("YAML", f -> YAML_MAPPER.readTree(f.content()),
+      f -> YAML_MAPPER.createParser(f.content()));
+  public static final Format JSON = new Reader("JSON", f -> JSON_MAPPER.readTree(f.content()),
+      f -> JSON_MAPPER.createParser(f.content()));
   /** HCL2 native syntax (Packer, Terraform). */
-  public static final Format HCL = new Reader("HCL", f -> HclReader.parse(f.path(), f.text()));
+  public static final Format HCL = new Reader("HCL", f -> HclReader.parse(f.path(), f.text()), null);
   /** Ruby is not read back: the Vagrantfile's view model is schema-checked before rendering. */
-  public static final Format RUBY = new Reader("RUBY", null);
-  public static final Format TEXT = new Reader("TEXT", null);
-  public static final Format BINARY = new Reader("BINARY", null);
+  public static final Format RUBY = new Reader("RUBY", null, null);
+  public static final Format TEXT = new Reader("TEXT", null, null);
+  public static final Format BINARY = new Reader("BINARY", null, null);
 
   private Formats() {}
 
@@ -45,7 +50,25 @@ public final class Formats {
     JsonNode parse(RenderedFile file) throws IOException, HclSyntaxException;
   }
 
-  private record Reader(String name, Parser parser) implements Format {
+  /** A parser over the file's tokens, its codec the language's mapper. */
+  @FunctionalInterface
+  interface Tokens {
+    JsonParser open(RenderedFile file) throws IOException;
+  }
+
+  private record Reader(String name, Parser parser, Tokens tokens) implements Format {
+    @Override
+    public List<SchemaValidator.Problem> check(RenderedFile file, String schema) throws RenderException {
+      if (tokens == null) {
+        return Format.super.check(file, schema);
+      }
+      try (JsonParser stream = tokens.open(file)) {
+        return SchemaValidator.validate(schema, stream);
+      } catch (IOException e) {
+        throw unreadable(file, e);
+      }
+    }
+
     @Override
     public JsonNode parse(RenderedFile file) throws RenderException {
       if (parser == null) {
@@ -57,9 +80,13 @@ public final class Formats {
       } catch (HclSyntaxException e) {
         throw new RenderException(file.origin(), "does not parse back as HCL: " + e.getMessage());
       } catch (IOException e) {
-        throw new RenderException(file.origin(), file.path() + " does not parse back as " + name + ": "
-            + firstLine(e.getMessage()));
+        throw unreadable(file, e);
       }
+    }
+
+    private RenderException unreadable(RenderedFile file, IOException e) {
+      return new RenderException(file.origin(), file.path() + " does not parse back as " + name + ": "
+          + firstLine(e.getMessage()));
     }
 
     @Override

@@ -10,7 +10,10 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +102,23 @@ public final class TemplateRenderer {
       StringWriter out = new StringWriter();
       template.process(model, out);
       return out.toString();
+    } catch (IOException | TemplateException | RuntimeException e) {
+      throw new RenderException("templates/" + name, e);
+    }
+  }
+
+  /**
+   * Renders {@code templates/<name>} as UTF-8, the bytes of {@link #render} without the text in
+   * between: for a file that may be big (one that lists the whole lab).
+   */
+  public byte[] renderUtf8(String name, Map<String, ?> model) throws RenderException {
+    try {
+      Template template = config.getTemplate(name);
+      Utf8Chunks bytes = new Utf8Chunks();
+      try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+        template.process(model, out);
+      }
+      return bytes.toByteArray();
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
     }

@@ -1,9 +1,11 @@
 package dev.labforge.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -56,11 +58,37 @@ public final class SchemaValidator {
 
   public static List<Problem> validate(String resource, JsonNode instance) {
     Loaded loaded = load(resource);
+    return describe(loaded.schema(), loaded.raw(), instance);
+  }
+
+  /**
+   * Checks the document {@code parser} reads (its codec builds the trees) without holding a long
+   * root list whole ({@link ItemWise}); the same problems as {@link #validate(String, JsonNode)}.
+   * Throws what the parser throws when the text does not parse.
+   */
+  public static List<Problem> validate(String resource, JsonParser parser) throws IOException {
+    Loaded loaded = load(resource);
+    return ItemWise.check(loaded.raw(), parser, tree -> validate(resource, tree),
+        (field, item) -> describe(items(resource, field), loaded.raw(), item));
+  }
+
+  private static List<Problem> describe(JsonSchema schema, JsonNode raw, JsonNode instance) {
     List<Problem> problems = new ArrayList<>();
-    for (ValidationMessage message : loaded.schema().validate(instance)) {
-      problems.add(SchemaMessages.describe(message, loaded.raw()));
+    for (ValidationMessage message : schema.validate(instance)) {
+      problems.add(SchemaMessages.describe(message, raw));
     }
     return problems;
+  }
+
+  // the items schema of a root list, compiled once and kept beside its document's
+  private static JsonSchema items(String resource, String field) {
+    Loaded root = load(resource); // outside the map's lock: no update inside another
+    return CACHE.computeIfAbsent(resource + "#/properties/" + field + "/items", key -> {
+      JsonSchema items = root.schema().getSubSchema(new JsonNodePath(PathType.JSON_POINTER)
+          .append("properties").append(field).append("items"));
+      items.initializeValidators();
+      return new Loaded(root.raw(), items);
+    }).schema();
   }
 
   private static Loaded load(String resource) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
+import dev.labforge.render.FileSink;
+import dev.labforge.render.Format;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,22 +56,28 @@ public final class InventoryTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    Topology topology = InventoryViews.topology(lab);
-    return List.of(
-        text(templates, "hosts", InventoryViews.hosts(lab), null),
-        text(templates, "ssh_config", InventoryViews.sshConfig(lab), null),
-        RenderedFile.text(ID + "/ansible.yml", templates.render(ID + "/ansible.yml.ftl", InventoryViews.ansible(lab)),
-            "templates/" + ID + "/ansible.yml.ftl", Formats.YAML, "schemas/" + ID + "/ansible.schema.json"),
-        text(templates, "topology.dot", TopologyDot.view(topology), null),
-        RenderedFile.text(ID + "/topology.svg", templates.render(ID + "/topology.svg.ftl",
-            Map.of("lab", lab.name(), "d", TopologySvg.draw(topology))), "templates/" + ID + "/topology.svg.ftl",
-            Svg.FORMAT, "schemas/" + ID + "/topology-svg.schema.json"));
+    List<RenderedFile> files = new ArrayList<>();
+    render(lab, templates, files::add);
+    return files;
   }
 
-  private static RenderedFile text(TemplateRenderer templates, String name, Map<String, ?> view, String schema)
-      throws RenderException {
+  /** One file at a time: each lists the whole lab. */
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    Topology topology = InventoryViews.topology(lab);
+    out.accept(file(templates, "hosts", InventoryViews.hosts(lab), Formats.TEXT, null));
+    out.accept(file(templates, "ssh_config", InventoryViews.sshConfig(lab), Formats.TEXT, null));
+    out.accept(file(templates, "ansible.yml", InventoryViews.ansible(lab), Formats.YAML,
+        "schemas/" + ID + "/ansible.schema.json"));
+    out.accept(file(templates, "topology.dot", TopologyDot.view(topology), Formats.TEXT, null));
+    out.accept(file(templates, "topology.svg", Map.of("lab", lab.name(), "d", TopologySvg.draw(topology)),
+        Svg.FORMAT, "schemas/" + ID + "/topology-svg.schema.json"));
+  }
+
+  private static RenderedFile file(TemplateRenderer templates, String name, Map<String, ?> view, Format format,
+      String schema) throws RenderException {
     String template = ID + "/" + name + ".ftl";
-    return RenderedFile.text(ID + "/" + name, templates.render(template, view), "templates/" + template,
-        Formats.TEXT, schema);
+    return new RenderedFile(ID + "/" + name, templates.renderUtf8(template, view), "templates/" + template,
+        format, schema);
   }
 }

@@ -5,6 +5,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
@@ -66,24 +67,30 @@ public final class LibvirtTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    LibvirtSettings settings = LibvirtSettings.of(lab);
     List<RenderedFile> files = new ArrayList<>();
+    render(lab, templates, files::add);
+    return files;
+  }
+
+  /** One domain at a time: a big lab's 10,000 domain files are never held together. */
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    LibvirtSettings settings = LibvirtSettings.of(lab);
     for (LibvirtViews.NetworkView n : LibvirtViews.networks(lab, settings)) {
-      files.add(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
+      out.accept(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
           XmlTree.FORMAT, NETWORK_SCHEMA));
     }
     for (LibvirtViews.DomainView d : LibvirtViews.domains(lab, settings)) {
-      files.add(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
+      out.accept(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
           XmlTree.FORMAT, DOMAIN_SCHEMA));
     }
     Map<String, Object> script = LibvirtViews.script(lab, settings);
-    files.add(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
-    files.add(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
-    return files;
+    out.accept(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
+    out.accept(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
   }
 
   private static RenderedFile file(TemplateRenderer templates, String path, String template, Map<String, ?> view,
       Format format, String schema) throws RenderException {
-    return RenderedFile.text(path, templates.render(template, view), "templates/" + template, format, schema);
+    return new RenderedFile(path, templates.renderUtf8(template, view), "templates/" + template, format, schema);
   }
 }

@@ -6,10 +6,12 @@ import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,12 +63,19 @@ public final class LxdTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    List<RenderedFile> files = new ArrayList<>();
+    render(lab, templates, files::add);
+    return files;
+  }
+
+  /** One file at a time: a big lab's preseed (every machine's profile) is the largest file labforge writes. */
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LxdView view = LxdViews.of(lab, templates);
     Map<String, Object> model = Map.of("v", view);
-    return List.of(
-        RenderedFile.text(PRESEED, templates.render("lxd/preseed.yaml.ftl", model), "templates/lxd/preseed.yaml.ftl",
-            Formats.YAML, "schemas/lxd/preseed.schema.json"),
-        RenderedFile.text(LAB_SH, templates.render("lxd/lab.sh.ftl", model), "templates/lxd/lab.sh.ftl",
-            Formats.TEXT, null));
+    out.accept(new RenderedFile(PRESEED, templates.renderUtf8("lxd/preseed.yaml.ftl", model),
+        "templates/lxd/preseed.yaml.ftl", Formats.YAML, "schemas/lxd/preseed.schema.json"));
+    out.accept(new RenderedFile(LAB_SH, templates.renderUtf8("lxd/lab.sh.ftl", model), "templates/lxd/lab.sh.ftl",
+        Formats.TEXT, null));
   }
 }

@@ -61,13 +61,17 @@ public final class VagrantTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    return List.of(RenderedFile.text(PATH, text(lab, templates), "templates/" + TEMPLATE, Formats.RUBY, null));
+    return List.of(new RenderedFile(PATH, utf8(lab, templates), "templates/" + TEMPLATE, Formats.RUBY, null));
   }
 
   /** The Vagrantfile text, its view checked against its schema first. */
   public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
+    return new String(utf8(lab, templates), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] utf8(Lab lab, TemplateRenderer templates) throws RenderException {
     VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
-    return templates.render(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
+    return templates.renderUtf8(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
@@ -58,15 +59,21 @@ public final class XenTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    XenView view = XenViews.of(lab);
     List<RenderedFile> files = new ArrayList<>();
+    render(lab, templates, files::add);
+    return files;
+  }
+
+  /** One domain at a time: a big lab's configs are never held together. */
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    XenView view = XenViews.of(lab);
     for (XenView.DomainView domain : view.domains()) {
-      files.add(RenderedFile.text(DIR + domain.machine() + ".cfg",
-          templates.render("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
+      out.accept(new RenderedFile(DIR + domain.machine() + ".cfg",
+          templates.renderUtf8("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
           XlFormat.XL, SCHEMA));
     }
-    files.add(RenderedFile.text(DIR + "lab.sh", templates.render("xen/lab.sh.ftl", Map.of("v", view)),
+    out.accept(new RenderedFile(DIR + "lab.sh", templates.renderUtf8("xen/lab.sh.ftl", Map.of("v", view)),
         "templates/xen/lab.sh.ftl", Formats.TEXT, null));
-    return files;
   }
 }

@@ -1,0 +1,63 @@
+package dev.labforge.render;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A template's output as UTF-8 bytes in growing chunks, copied once into the file's array at the
+ * end: a 30 MB lab-wide file is never also a doubling StringBuilder and a String beside its bytes.
+ */
+final class Utf8Chunks extends OutputStream {
+  private static final int FIRST = 4 << 10;
+  private static final int LARGEST = 1 << 20;
+  private final List<byte[]> full = new ArrayList<>();
+  private byte[] current = new byte[FIRST];
+  private int used;
+  private long size;
+
+  @Override
+  public void write(int b) {
+    if (used == current.length) {
+      next();
+    }
+    current[used++] = (byte) b;
+    size++;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) {
+    while (len > 0) {
+      if (used == current.length) {
+        next();
+      }
+      int n = Math.min(len, current.length - used);
+      System.arraycopy(b, off, current, used, n);
+      used += n;
+      off += n;
+      len -= n;
+      size += n;
+    }
+  }
+
+  private void next() {
+    full.add(current);
+    current = new byte[Math.min(LARGEST, current.length * 2)];
+    used = 0;
+  }
+
+  /** Every byte written, in one array. */
+  byte[] toByteArray() {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("a rendered file over 2 GiB");
+    }
+    byte[] all = new byte[(int) size];
+    int at = 0;
+    for (byte[] chunk : full) {
+      System.arraycopy(chunk, 0, all, at, chunk.length);
+      at += chunk.length;
+    }
+    System.arraycopy(current, 0, all, at, used);
+    return all;
+  }
+}
