@@ -62,7 +62,16 @@ public final class Main {
       e.getCommandLine().usage(err, CommandLine.Help.Ansi.OFF);
       return ExitCodes.USAGE;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the staging folder is gone by now (closed on the way out) and out/ holds the previous tree
+      err.println("labforge: out of memory: the Java heap holds at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; give it more with JAVA_OPTS=-Xmx1g"
+          + " (bin/labforge) or java -Xmx1g; nothing was written");
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;

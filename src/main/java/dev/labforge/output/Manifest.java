@@ -21,8 +21,58 @@ public final class Manifest {
 
   private Manifest() {}
 
-  /** One file written: its path in the tree, sha256 (hex) and size in bytes. */
-  public record Entry(String path, String sha256, long size) {}
+  /**
+   * One file written: its path in the tree, sha256 (hex) and size in bytes. The digest is kept as
+   * four longs, not as text: a 10,000-machine lab holds 100,000 entries until the manifest is written.
+   */
+  public static final class Entry {
+    private final String path;
+    private final long[] digest = new long[4];
+    private final long size;
+
+    public Entry(String path, String sha256, long size) {
+      if (sha256.length() != 64) {
+        throw new IllegalArgumentException("not a sha256 in hex: " + sha256);
+      }
+      this.path = path;
+      for (int i = 0; i < 4; i++) {
+        digest[i] = Long.parseUnsignedLong(sha256.substring(16 * i, 16 * i + 16), 16);
+      }
+      this.size = size;
+    }
+
+    public String path() {
+      return path;
+    }
+
+    public String sha256() {
+      StringBuilder hex = new StringBuilder(64);
+      for (long part : digest) {
+        String h = Long.toHexString(part);
+        hex.append("0".repeat(16 - h.length())).append(h);
+      }
+      return hex.toString();
+    }
+
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Entry e && e.path.equals(path) && java.util.Arrays.equals(e.digest, digest) && e.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + java.util.Arrays.hashCode(digest);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[path=" + path + ", sha256=" + sha256() + ", size=" + size + "]";
+    }
+  }
 
   public static RenderedFile of(String lab, String specName, byte[] spec, List<RenderedFile> files) {
     return ofEntries(lab, specName, spec, files.stream()

@@ -36,7 +36,7 @@ public final class OutputChecks implements FileSink, AutoCloseable {
     void put(RenderedFile file) throws IOException;
   }
 
-  private record Failure(int rank, String path, Exception problem) {}
+  private record Failure(int rank, String path, Throwable problem) {}
 
   private final Store store;
   private final ExecutorService workers;
@@ -106,7 +106,8 @@ public final class OutputChecks implements FileSink, AutoCloseable {
       fail(new Failure(1, file.path(), e));
     } catch (IOException e) {
       fail(new Failure(2, file.path(), e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // also an Error (out of memory): a worker that died silently would leave its file out of the tree
       fail(new Failure(3, file.path(), e));
     }
   }
@@ -157,6 +158,9 @@ public final class OutputChecks implements FileSink, AutoCloseable {
         throw e;
       }
       if (first.problem() instanceof IOException e) {
+        throw e;
+      }
+      if (first.problem() instanceof Error e) {
         throw e;
       }
       throw (RuntimeException) first.problem();

@@ -55,6 +55,32 @@ final class ItemWise {
   }
 
   /**
+   * As {@link #check(JsonNode, JsonParser, java.util.function.Function, BiFunction)} for a document
+   * made in memory: {@code root} holds at most the first item of its list {@code field}, and
+   * {@code rest} makes the other items one at a time.
+   */
+  static List<Problem> check(JsonNode schema, ObjectNode root, String field, java.util.Iterator<JsonNode> rest,
+      java.util.function.Function<JsonNode, List<Problem>> whole,
+      BiFunction<String, JsonNode, List<Problem>> item) {
+    ArrayNode list = root.withArray(field);
+    if (list.size() > 1) {
+      throw new IllegalArgumentException("the root holds more than the first item of " + field);
+    }
+    if (!applies(schema) || !splits(schema.path("properties").path(field))) {
+      rest.forEachRemaining(list::add);
+      return whole.apply(root);
+    }
+    List<Problem> problems = new ArrayList<>(whole.apply(root));
+    String prefix = "/" + LocatedTree.escape(field) + "/";
+    for (int index = list.size(); rest.hasNext(); index++) {
+      for (Problem p : item.apply(field, rest.next())) {
+        problems.add(new Problem(prefix + index + p.pointer(), p.atKey(), p.message()));
+      }
+    }
+    return problems;
+  }
+
+  /**
    * Reads the document at {@code parser} (positioned before its first token) and checks it:
    * {@code whole} checks a tree against the root schema, {@code item} one item against the items
    * schema of the named root property.

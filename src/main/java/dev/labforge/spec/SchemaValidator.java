@@ -2,6 +2,7 @@ package dev.labforge.spec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,16 @@ public final class SchemaValidator {
     Loaded loaded = load(resource);
     return ItemWise.check(loaded.raw(), parser, tree -> validate(resource, tree),
         (field, item) -> describe(items(resource, field), loaded.raw(), item));
+  }
+
+  /**
+   * As {@link #validate(String, JsonParser)} for a document made in memory ({@link ItemWise}):
+   * {@code root}'s list {@code field} holds at most its first item, {@code rest} makes the others.
+   */
+  public static List<Problem> validate(String resource, ObjectNode root, String field, Iterator<JsonNode> rest) {
+    Loaded loaded = load(resource);
+    return ItemWise.check(loaded.raw(), root, field, rest, tree -> validate(resource, tree),
+        (f, item) -> describe(items(resource, f), loaded.raw(), item));
   }
 
   private static List<Problem> describe(JsonSchema schema, JsonNode raw, JsonNode instance) {

@@ -60,12 +60,12 @@ final class Lexer {
         case HEREDOC -> lexer.heredoc();
       }
     }
-    lexer.tokens.add(new Token(Kind.EOF, lexer.s.length(), lexer.s.length(), ""));
+    lexer.tokens.add(new Token(Kind.EOF, lexer.s.length(), lexer.s.length(), lexer.s));
     return lexer.tokens;
   }
 
   private void emit(Kind kind, int start, int end) {
-    tokens.add(new Token(kind, start, end, s.substring(start, end)));
+    tokens.add(new Token(kind, start, end, s));
     pos = end;
   }
 
@@ -90,7 +90,7 @@ final class Lexer {
       pos = nl < 0 ? s.length() : nl + 1;
       if (nl >= 0) {
         // hclsyntax's peeker turns a line comment's own newline into the newline that ends an item.
-        tokens.add(new Token(Kind.NEWLINE, nl, nl + 1, "\n"));
+        tokens.add(new Token(Kind.NEWLINE, nl, nl + 1, s));
       }
     } else if (startsWith("/*")) {
       int close = s.indexOf("*/", pos + 2);

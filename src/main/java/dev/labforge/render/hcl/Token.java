@@ -1,7 +1,20 @@
 package dev.labforge.render.hcl;
 
-/** One lexical token: its kind and its span {@code [start, end)} in the source text. */
-record Token(Kind kind, int start, int end, String text) {
+/**
+ * One lexical token: its kind and its span {@code [start, end)} in the source text. The text is cut
+ * from the source when asked: a big lab's Terraform file is 700,000 tokens, and a String each
+ * doubled what checking it held.
+ */
+record Token(Kind kind, int start, int end, String source) {
+
+  String text() {
+    return source.substring(start, end);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " '" + text() + "' at " + start;
+  }
 
   enum Kind {
     IDENT, NUMBER, NEWLINE, EOF,
@@ -14,6 +27,6 @@ record Token(Kind kind, int start, int end, String text) {
 
   /** A {@code ${~}, {@code %{~} opener or {@code ~}} closer: strips whitespace next to it. */
   boolean trims() {
-    return kind == Kind.TEMPLATE_SEQ_END ? text.startsWith("~") : text.endsWith("~");
+    return kind == Kind.TEMPLATE_SEQ_END ? source.startsWith("~", start) : end > start && source.charAt(end - 1) == '~';
   }
 }

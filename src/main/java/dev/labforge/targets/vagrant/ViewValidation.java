@@ -1,13 +1,11 @@
 package dev.labforge.targets.vagrant;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labforge.spec.SchemaValidator;
 import dev.labforge.render.RenderException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -25,18 +23,15 @@ final class ViewValidation {
   }
 
   /**
-   * The view's problems, read as a stream of tokens (which hold the view's own strings): a big lab's
-   * view is checked machine by machine, never as one tree.
+   * The view's problems, machine by machine: a big lab's view is never one tree. The root goes with
+   * its first machine, each other machine becomes a tree only while it is checked.
    */
   static List<SchemaValidator.Problem> problems(VagrantView view) {
-    try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
-      JSON.writeValue(tokens, view);
-      try (JsonParser stream = tokens.asParser(JSON)) {
-        return SchemaValidator.validate(SCHEMA, stream);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("a view in memory cannot fail to serialize", e);
-    }
+    List<VagrantView.MachineView> machines = view.machines();
+    VagrantView head = new VagrantView(view.specFile(), view.lab(), view.labComment(), view.providers(),
+        view.syncedFolder(), view.experimentalDisks(), view.routing(), machines.subList(0, Math.min(1, machines.size())));
+    Iterator<JsonNode> rest = machines.stream().skip(1).map(m -> (JsonNode) JSON.valueToTree(m)).iterator();
+    return SchemaValidator.validate(SCHEMA, (ObjectNode) toJson(head), "machines", rest);
   }
 
   static void check(VagrantView view, String origin) throws RenderException {

@@ -50,6 +50,28 @@ class VagrantViewTest {
         .hasMessageContaining("/machines/0/networks/0/virtualboxMac");
   }
 
+  /** Checked machine by machine (a big lab's view is never one tree), a broken machine anywhere is found where it is. */
+  @Test
+  void machineByMachineFindsWhatTheWholeViewFinds() {
+    VagrantView view = view(Specs.lab(EDGES));
+    assertThat(view.machines()).hasSizeGreaterThan(2);
+    for (int at = 0; at < view.machines().size(); at++) {
+      MachineView m = view.machines().get(at);
+      MachineView broken = new MachineView(m.name(), m.primary(), m.comment(), "", m.guest(), m.hostname(),
+          m.networks(), m.libvirt(), m.virtualbox(), m.vmware(), m.steps());
+      List<MachineView> machines = new ArrayList<>(view.machines());
+      machines.set(at, broken);
+      VagrantView bad = new VagrantView(view.specFile(), view.lab(), view.labComment(), view.providers(),
+          view.syncedFolder(), view.experimentalDisks(), view.routing(), machines);
+      List<SchemaValidator.Problem> whole = SchemaValidator.validate(ViewValidation.SCHEMA, ViewValidation.toJson(bad));
+      assertThat(whole).isNotEmpty();
+      String where = "/machines/" + at + "/";
+      assertThat(ViewValidation.problems(bad)).as("machine " + at).containsExactlyInAnyOrderElementsOf(whole)
+          .allSatisfy(p -> assertThat(p.pointer()).startsWith(where));
+    }
+    assertThat(ViewValidation.problems(view)).isEmpty();
+  }
+
   @Test
   void providersNetworksAndDisksFollowTheSpec() {
     Lab lab = Specs.lab(EDGES);
