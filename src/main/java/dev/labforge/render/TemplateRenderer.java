@@ -114,13 +114,26 @@ public final class TemplateRenderer {
   public byte[] renderUtf8(String name, Map<String, ?> model) throws RenderException {
     try {
       Template template = config.getTemplate(name);
-      Utf8Chunks bytes = new Utf8Chunks();
-      try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-        template.process(model, out);
+      Utf8Chunks chunks = new Utf8Chunks();
+      process(template, model, chunks);
+      if (chunks.size() <= Utf8Chunks.COPY_LIMIT) {
+        return chunks.toByteArray();
       }
-      return bytes.toByteArray();
+      // a file that lists the whole lab (a 10,000-machine preseed is 30 MB): rendered again straight
+      // into an array of its size, so that the chunks and their copy are never held together
+      Utf8Chunks.Exact exact = new Utf8Chunks.Exact(chunks.size());
+      chunks = null;
+      process(template, model, exact);
+      return exact.array();
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
+    }
+  }
+
+  private static void process(Template template, Map<String, ?> model, java.io.OutputStream bytes)
+      throws IOException, TemplateException {
+    try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      template.process(model, out);
     }
   }
 }

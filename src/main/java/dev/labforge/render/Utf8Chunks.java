@@ -46,6 +46,47 @@ final class Utf8Chunks extends OutputStream {
     used = 0;
   }
 
+  /** Above this size a copy of the chunks is not made ({@link TemplateRenderer#renderUtf8}). */
+  static final long COPY_LIMIT = 1 << 20;
+
+  long size() {
+    return size;
+  }
+
+  /** Bytes written into an array of the size a first rendering measured; any other size is a bug. */
+  static final class Exact extends OutputStream {
+    private final byte[] array;
+    private int used;
+
+    Exact(long size) {
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("a rendered file over 2 GiB");
+      }
+      array = new byte[(int) size];
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (len > array.length - used) {
+        throw new IllegalStateException("a template rendered more bytes the second time");
+      }
+      System.arraycopy(b, off, array, used, len);
+      used += len;
+    }
+
+    byte[] array() {
+      if (used != array.length) {
+        throw new IllegalStateException("a template rendered fewer bytes the second time");
+      }
+      return array;
+    }
+  }
+
   /** Every byte written, in one array. */
   byte[] toByteArray() {
     if (size > Integer.MAX_VALUE - 8) {

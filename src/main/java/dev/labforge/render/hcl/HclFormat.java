@@ -19,14 +19,19 @@ public final class HclFormat {
 
   public static String align(String fileName, String text) throws HclSyntaxException {
     Source src = new Source(fileName, text);
-    List<Token> tokens = Lexer.lex(src);
-    List<List<Token>> lines = lines(tokens);
     StringBuilder out = new StringBuilder(text);
     List<AssignLine> run = new ArrayList<>();
     // Edits go from the end of the text backwards so earlier offsets stay valid.
     List<List<AssignLine>> runs = new ArrayList<>();
-    for (List<Token> line : lines) {
+    // line by line, each line's tokens dropped once it is read: a big lab's file is 700,000 tokens
+    List<Token> line = new ArrayList<>();
+    for (Token t : Lexer.lex(src)) {
+      if (t.kind() != Kind.NEWLINE && t.kind() != Kind.EOF) {
+        line.add(t);
+        continue;
+      }
       AssignLine assign = assignLine(text, line);
+      line = new ArrayList<>();
       if (assign == null) {
         if (!run.isEmpty()) {
           runs.add(run);
@@ -48,20 +53,6 @@ public final class HclFormat {
       }
     }
     return out.toString();
-  }
-
-  private static List<List<Token>> lines(List<Token> tokens) {
-    List<List<Token>> lines = new ArrayList<>();
-    List<Token> current = new ArrayList<>();
-    for (Token t : tokens) {
-      if (t.kind() == Kind.NEWLINE || t.kind() == Kind.EOF) {
-        lines.add(current);
-        current = new ArrayList<>();
-      } else {
-        current.add(t);
-      }
-    }
-    return lines;
   }
 
   private static AssignLine assignLine(String text, List<Token> line) {

@@ -35,7 +35,7 @@ final class Lexer {
 
   private final Source src;
   private final String s;
-  private final List<Token> tokens = new ArrayList<>();
+  private final Tokens tokens;
   private final Deque<Mode> modes = new ArrayDeque<>();
   private final Deque<Integer> returnBraces = new ArrayDeque<>();
   private final Deque<Heredoc> heredocs = new ArrayDeque<>();
@@ -45,6 +45,7 @@ final class Lexer {
   private Lexer(Source src) {
     this.src = src;
     this.s = src.text;
+    this.tokens = new Tokens(s);
   }
 
   static List<Token> lex(Source src) throws HclSyntaxException {
@@ -60,12 +61,12 @@ final class Lexer {
         case HEREDOC -> lexer.heredoc();
       }
     }
-    lexer.tokens.add(new Token(Kind.EOF, lexer.s.length(), lexer.s.length(), lexer.s));
+    lexer.tokens.add(Kind.EOF, lexer.s.length(), lexer.s.length());
     return lexer.tokens;
   }
 
   private void emit(Kind kind, int start, int end) {
-    tokens.add(new Token(kind, start, end, s));
+    tokens.add(kind, start, end);
     pos = end;
   }
 
@@ -90,7 +91,7 @@ final class Lexer {
       pos = nl < 0 ? s.length() : nl + 1;
       if (nl >= 0) {
         // hclsyntax's peeker turns a line comment's own newline into the newline that ends an item.
-        tokens.add(new Token(Kind.NEWLINE, nl, nl + 1, s));
+        tokens.add(Kind.NEWLINE, nl, nl + 1);
       }
     } else if (startsWith("/*")) {
       int close = s.indexOf("*/", pos + 2);
