@@ -124,6 +124,7 @@ public final class Generator {
       // is held at a time; the work within a target (each machine's seeds) runs on every core
       for (Target target : targets(lab, only)) {
         target.render(lab, templates, checks);
+        checks.drain();
       }
       entries = checks.finish();
     }

@@ -142,12 +142,20 @@ public final class OutputChecks implements FileSink, AutoCloseable {
   }
 
   /**
+   * Waits until the files handed over so far are checked and stored: between targets, so that one
+   * target's lab-wide file (a 27 MB Vagrantfile) is not still held while the next one renders its own.
+   */
+  public void drain() {
+    inFlight.acquireUninterruptibly(IN_FLIGHT);
+    inFlight.release(IN_FLIGHT);
+  }
+
+  /**
    * Waits for every file; then the manifest entries sorted by path, or the chosen problem: a
    * {@link RenderException}, an {@link IOException} of the store, or a labforge bug as it was thrown.
    */
   public List<Manifest.Entry> finish() throws RenderException, IOException {
-    inFlight.acquireUninterruptibly(IN_FLIGHT);
-    inFlight.release(IN_FLIGHT);
+    drain();
     Failure first;
     synchronized (this) {
       first = failures.stream()
