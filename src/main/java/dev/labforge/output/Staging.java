@@ -80,7 +80,7 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
       return false;
     }
     if (!attrs.isRegularFile() || attrs.size() != file.content().length || !attrs.permissions().equals(mode)
-        || !java.util.Arrays.equals(Files.readAllBytes(old), file.content())) {
+        || !sameContent(old, file.content())) {
       return false;
     }
     try {
@@ -89,6 +89,21 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
     } catch (IOException | UnsupportedOperationException e) {
       return false;
     }
+  }
+
+  // read in pieces: a big lab's previous preseed (30 MB) is not held beside the new one
+  private static boolean sameContent(Path old, byte[] content) throws IOException {
+    byte[] piece = new byte[64 * 1024];
+    int at = 0;
+    try (java.io.InputStream in = Files.newInputStream(old)) {
+      for (int n; (n = in.read(piece)) > 0; at += n) {
+        if (at + n > content.length
+            || !java.util.Arrays.equals(piece, 0, n, content, at, at + n)) {
+          return false;
+        }
+      }
+    }
+    return at == content.length;
   }
 
   /**
