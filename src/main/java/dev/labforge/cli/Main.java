@@ -71,6 +71,8 @@ public final class Main {
           + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; give it more with JAVA_OPTS=-Xmx1g"
           + " (bin/labforge) or java -Xmx1g; nothing was written");
       code = ExitCodes.INTERNAL;
+    } catch (Error e) {
+      code = context.internal(e.toString(), e);
     }
     out.flush();
     err.flush();

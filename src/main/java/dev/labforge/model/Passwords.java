@@ -54,7 +54,7 @@ public final class Passwords {
       }
     }
     for (List<String> w : wanted) {
-      java.util.concurrent.ForkJoinPool.commonPool().execute(() -> hash(lab, w.get(0), w.get(1)));
+      dev.labforge.spec.Prefetch.start(() -> hash(lab, w.get(0), w.get(1)));
     }
   }
 

@@ -55,6 +55,8 @@ public final class OutputChecks implements FileSink, AutoCloseable {
         }
       });
   private final List<Failure> failures = new ArrayList<>();
+  // set without allocating: recording an out-of-memory error must not need memory
+  private final java.util.concurrent.atomic.AtomicReference<Error> fatal = new java.util.concurrent.atomic.AtomicReference<>();
 
   public OutputChecks(Store store) {
     this.store = store;
@@ -106,9 +108,11 @@ public final class OutputChecks implements FileSink, AutoCloseable {
       fail(new Failure(1, file.path(), e));
     } catch (IOException e) {
       fail(new Failure(2, file.path(), e));
-    } catch (RuntimeException | Error e) {
-      // also an Error (out of memory): a worker that died silently would leave its file out of the tree
+    } catch (RuntimeException e) {
       fail(new Failure(3, file.path(), e));
+    } catch (Error e) {
+      // out of memory, say: a worker that died silently would leave its file out of the tree
+      fatal.compareAndSet(null, e);
     }
   }
 
@@ -138,7 +142,7 @@ public final class OutputChecks implements FileSink, AutoCloseable {
   }
 
   private synchronized boolean failed() {
-    return !failures.isEmpty();
+    return fatal.get() != null || !failures.isEmpty();
   }
 
   /**
@@ -156,6 +160,9 @@ public final class OutputChecks implements FileSink, AutoCloseable {
    */
   public List<Manifest.Entry> finish() throws RenderException, IOException {
     drain();
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
     Failure first;
     synchronized (this) {
       first = failures.stream()
@@ -166,9 +173,6 @@ public final class OutputChecks implements FileSink, AutoCloseable {
         throw e;
       }
       if (first.problem() instanceof IOException e) {
-        throw e;
-      }
-      if (first.problem() instanceof Error e) {
         throw e;
       }
       throw (RuntimeException) first.problem();

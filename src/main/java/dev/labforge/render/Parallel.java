@@ -43,13 +43,17 @@ public final class Parallel {
       // inside the pool, fork: join() then runs waiting tasks itself instead of blocking a worker
       tasks.add(inPool ? task.fork() : POOL.submit(task));
     }
-    RuntimeException failure = null;
+    Throwable failure = null;
     for (ForkJoinTask<?> task : tasks) {
       try {
         task.join();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // every task is joined before anything is thrown: none may still be writing afterwards
         failure = failure == null ? e : failure;
       }
+    }
+    if (failure instanceof Error e) {
+      throw e;
     }
     if (failure != null) {
       for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -57,7 +61,7 @@ public final class Parallel {
           throw e;
         }
       }
-      throw failure;
+      throw (RuntimeException) failure;
     }
   }
 }

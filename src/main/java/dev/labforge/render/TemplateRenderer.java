@@ -123,8 +123,16 @@ public final class TemplateRenderer {
       // into an array of its size, so that the chunks and their copy are never held together
       Utf8Chunks.Exact exact = new Utf8Chunks.Exact(chunks.size());
       chunks = null;
-      process(template, model, exact);
-      return exact.array();
+      try {
+        process(template, model, exact);
+        return exact.array();
+      } catch (Utf8Chunks.Resized e) {
+        // a user's template that renders differently each time (${.now}): its text is what a
+        // third rendering gives, as it would have been with one
+        Utf8Chunks again = new Utf8Chunks();
+        process(template, model, again);
+        return again.toByteArray();
+      }
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
     }

@@ -53,7 +53,14 @@ final class Utf8Chunks extends OutputStream {
     return size;
   }
 
-  /** Bytes written into an array of the size a first rendering measured; any other size is a bug. */
+  /** A second rendering that does not have the size of the first. */
+  static final class Resized extends java.io.IOException {
+    Resized(String message) {
+      super(message);
+    }
+  }
+
+  /** Bytes written into an array of the size a first rendering measured; another size is {@link Resized}. */
   static final class Exact extends OutputStream {
     private final byte[] array;
     private int used;
@@ -66,22 +73,22 @@ final class Utf8Chunks extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
+    public void write(int b) throws Resized {
       write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public void write(byte[] b, int off, int len) throws Resized {
       if (len > array.length - used) {
-        throw new IllegalStateException("a template rendered more bytes the second time");
+        throw new Resized("a template rendered more bytes the second time");
       }
       System.arraycopy(b, off, array, used, len);
       used += len;
     }
 
-    byte[] array() {
+    byte[] array() throws Resized {
       if (used != array.length) {
-        throw new IllegalStateException("a template rendered fewer bytes the second time");
+        throw new Resized("a template rendered fewer bytes the second time");
       }
       return array;
     }

@@ -77,6 +77,7 @@ final class ItemWise {
         problems.add(new Problem(prefix + index + p.pointer(), p.atKey(), p.message()));
       }
     }
+    problems.sort(SchemaValidator.DOCUMENT_ORDER);
     return problems;
   }
 
@@ -119,6 +120,7 @@ final class ItemWise {
     }
     List<Problem> problems = new ArrayList<>(whole.apply(root));
     problems.addAll(later);
+    problems.sort(SchemaValidator.DOCUMENT_ORDER);
     return problems;
   }
 }

@@ -54,13 +54,34 @@ public final class SchemaValidator {
    */
   public static void prefetch(List<String> resources) {
     for (String r : resources) {
-      java.util.concurrent.ForkJoinPool.commonPool().execute(() -> load(r));
+      Prefetch.start(() -> load(r));
     }
   }
 
   public static List<Problem> validate(String resource, JsonNode instance) {
     Loaded loaded = load(resource);
-    return describe(loaded.schema(), loaded.raw(), instance);
+    List<Problem> problems = describe(loaded.schema(), loaded.raw(), instance);
+    problems.sort(DOCUMENT_ORDER);
+    return problems;
+  }
+
+  /**
+   * Problems in the order of the document (list items by number), those at one place in the
+   * validator's order: the first problem is the same whether a file is checked whole or item by item.
+   */
+  static final java.util.Comparator<Problem> DOCUMENT_ORDER = (a, b) -> comparePointers(a.pointer(), b.pointer());
+
+  static int comparePointers(String a, String b) {
+    String[] x = a.split("/", -1);
+    String[] y = b.split("/", -1);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+          ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i])) : x[i].compareTo(y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
   }
 
   /**

@@ -49,6 +49,21 @@ class OutputChecksTest {
         dev.labforge.model.Ids.sha256Hex(ok(0).getBytes()), ok(0).length()));
   }
 
+  /** An Error while a file is checked or stored (out of memory) fails the run: the file is not left out silently. */
+  @Test
+  void anErrorInAWorkerFailsTheRun() throws Exception {
+    try (OutputChecks checks = new OutputChecks(f -> {
+      if (f.path().equals("m/3")) {
+        throw new OutOfMemoryError("test");
+      }
+    })) {
+      for (int i = 0; i < 10; i++) {
+        checks.accept(meta("m/" + i, ok(i)));
+      }
+      assertThatThrownBy(checks::finish).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
+    }
+  }
+
   /** Files sent in reverse order, failing at different speeds: the smallest failing path is named. */
   @RepeatedTest(5)
   void theFailureReportedIsTheSmallestPathNotTheFirstToFinish() throws Exception {

@@ -45,4 +45,24 @@ class ParallelTest {
       throw new IllegalStateException("bug");
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("bug");
   }
+
+  /** An Error (out of memory) in one item: thrown as it is, after every other item has finished. */
+  @Test
+  void anErrorIsThrownOnceEveryOtherItemIsDone() {
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    assertThatThrownBy(() -> Parallel.each(List.of(0, 1, 2, 3, 4, 5), i -> {
+      if (i == 0) {
+        throw new OutOfMemoryError("test");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      done.incrementAndGet();
+    })).isInstanceOf(OutOfMemoryError.class)
+        // the pool may rethrow a copy with the original as its cause
+        .matches(e -> "test".equals(e.getMessage()) || e.getCause() != null && "test".equals(e.getCause().getMessage()));
+    assertThat(done.get()).isEqualTo(5);
+  }
 }

@@ -29,6 +29,28 @@ class RenderUtf8Test {
     assertThat(check("é\uD834\uDD1Ex", 300_000)).isGreaterThan(Utf8Chunks.COPY_LIMIT);
   }
 
+  /** A user's template that renders differently each time (here a counter), over the copy limit: no failure, the third rendering. */
+  @Example
+  void aTemplateThatChangesBetweenRenderings() throws Exception {
+    Path dir = Files.createTempDirectory("render-utf8");
+    try {
+      Files.writeString(dir.resolve("moving.ftl"), "<#list 1..n as i>x</#list>${c}", StandardCharsets.UTF_8);
+      Object counter = new Object() {
+        private int calls;
+
+        @Override
+        public String toString() {
+          return "a".repeat(++calls);
+        }
+      };
+      byte[] bytes = new TemplateRenderer(dir).renderUtf8("moving.ftl", Map.of("n", 2_000_000, "c", counter));
+      assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("x".repeat(2_000_000) + "aaa");
+    } finally {
+      Files.deleteIfExists(dir.resolve("moving.ftl"));
+      Files.deleteIfExists(dir);
+    }
+  }
+
   private static long check(String unit, int times) throws Exception {
     Path dir = Files.createTempDirectory("render-utf8");
     try {

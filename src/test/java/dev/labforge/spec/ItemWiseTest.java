@@ -63,12 +63,14 @@ class ItemWiseTest {
     for (Change c : changes) {
       tree = apply(tree, c);
     }
-    List<SchemaValidator.Problem> whole = SchemaValidator.validate(schema, tree);
+    // as labforge reads a file back: YAML text, whole or as a stream; same problems in the same order
+    String text = YAML.writeValueAsString(tree);
+    List<SchemaValidator.Problem> whole = SchemaValidator.validate(schema, YAML.readTree(text));
     List<SchemaValidator.Problem> streamed;
-    try (JsonParser stream = YAML.treeAsTokens(tree)) {
+    try (JsonParser stream = YAML.createParser(text)) {
       streamed = SchemaValidator.validate(schema, stream);
     }
-    assertThat(sorted(streamed)).isEqualTo(sorted(whole));
+    assertThat(streamed).isEqualTo(whole);
   }
 
   @Test
@@ -82,6 +84,22 @@ class ItemWiseTest {
       assertThat(SchemaValidator.validate("schemas/lxd/preseed.schema.json", stream))
           .extracting(SchemaValidator.Problem::pointer)
           .containsExactly("/profiles/0", "/profiles/2/bogus");
+    }
+  }
+
+  /** The first problem reported is the first in the document, whichever way the file was read. */
+  @Test
+  void problemsAreInDocumentOrder() throws Exception {
+    ObjectNode preseed = (ObjectNode) YAML.readTree(Files.readString(GOLDEN.resolve("router/lxd/preseed.yaml")));
+    ((ObjectNode) preseed.withArray("profiles").get(0)).put("bogus", 1);
+    ((ObjectNode) preseed.withArray("networks").get(1)).put("bogus", 1);
+    preseed.withArray("profiles").add(JsonNodeFactory.instance.objectNode().put("bogus", 1));
+    int last = preseed.withArray("profiles").size() - 1;
+    try (JsonParser stream = YAML.treeAsTokens(preseed)) {
+      assertThat(SchemaValidator.validate("schemas/lxd/preseed.schema.json", stream))
+          .extracting(SchemaValidator.Problem::pointer)
+          .startsWith("/networks/1/bogus", "/profiles/0/bogus").contains("/profiles/" + last)
+          .isSortedAccordingTo(SchemaValidator::comparePointers);
     }
   }
 

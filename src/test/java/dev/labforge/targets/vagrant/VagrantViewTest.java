@@ -66,7 +66,7 @@ class VagrantViewTest {
       List<SchemaValidator.Problem> whole = SchemaValidator.validate(ViewValidation.SCHEMA, ViewValidation.toJson(bad));
       assertThat(whole).isNotEmpty();
       String where = "/machines/" + at + "/";
-      assertThat(ViewValidation.problems(bad)).as("machine " + at).containsExactlyInAnyOrderElementsOf(whole)
+      assertThat(ViewValidation.problems(bad)).as("machine " + at).containsExactlyElementsOf(whole)
           .allSatisfy(p -> assertThat(p.pointer()).startsWith(where));
     }
     assertThat(ViewValidation.problems(view)).isEmpty();
