@@ -125,11 +125,54 @@ public final class Manifest {
 
   /** The paths a previous run recorded, to tell generated files from the user's own. */
   public static java.util.Set<String> paths(byte[] manifest) {
+    return paths(new java.io.ByteArrayInputStream(manifest));
+  }
+
+  /**
+   * As {@link #paths(byte[])}, read from {@code manifest} as a stream (a big lab's is 17 MB); a file
+   * that cannot be opened is an error, as reading it whole was.
+   */
+  public static java.util.Set<String> paths(java.nio.file.Path manifest) throws IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(manifest)) {
+      return paths(in);
+    }
+  }
+
+  // the paths of files[*].path as a tree would give them (the last "files" wins, a missing path is
+  // ""), one entry at a time instead of the whole manifest as a tree
+  private static String pathOf(com.fasterxml.jackson.databind.JsonNode file) {
+    return file == null ? "" : file.path("path").asText();
+  }
+
+  private static java.util.Set<String> paths(java.io.InputStream manifest) {
     java.util.Set<String> paths = new java.util.TreeSet<>();
-    try {
-      JSON.readTree(manifest).path("files").forEach(f -> paths.add(f.path("path").asText()));
+    try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(manifest)) {
+      if (in.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        while (in.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          boolean isFiles = in.currentName().equals("files");
+          com.fasterxml.jackson.core.JsonToken value = in.nextToken();
+          if (!isFiles) {
+            in.skipChildren();
+          } else if (value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+            files = new java.util.TreeSet<>();
+            while (in.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+              files.add(pathOf(JSON.readTree(in)));
+            }
+          } else {
+            java.util.Set<String> inObject = new java.util.TreeSet<>();
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(in);
+            if (node != null) {
+              node.forEach(f -> inObject.add(pathOf(f)));
+            }
+            files = inObject;
+          }
+        }
+        paths.addAll(files);
+      }
     } catch (IOException e) {
-      // An unreadable old manifest only means we cannot tell its files apart; treat none as ours.
+      // An unreadable old manifest only means we cannot tell its files apart; treat none as ours
+      // (what was read of it is dropped: its paths are only added once it is read to the end).
     }
     paths.add(PATH);
     return paths;

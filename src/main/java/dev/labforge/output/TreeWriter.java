@@ -191,7 +191,7 @@ public final class TreeWriter {
     if (only.isEmpty() || !Files.isRegularFile(oldManifest, NOFOLLOW)) {
       return kept;
     }
-    for (String path : Manifest.paths(Files.readAllBytes(oldManifest))) {
+    for (String path : Manifest.paths(oldManifest)) {
       if (!path.equals(Manifest.PATH) && !writing.contains(path) && !only.contains(path.split("/", 2)[0])
           && OutputPaths.problem(path) == null && Files.isRegularFile(old.resolve(path), NOFOLLOW)) {
         kept.add(path);
@@ -210,7 +210,7 @@ public final class TreeWriter {
     Set<String> ours = new TreeSet<>(kept);
     Path oldManifest = old.resolve(Manifest.PATH);
     if (Files.isRegularFile(oldManifest, NOFOLLOW)) {
-      ours.addAll(Manifest.paths(Files.readAllBytes(oldManifest)));
+      ours.addAll(Manifest.paths(oldManifest));
     }
     Set<String> folders = new TreeSet<>();
     for (String path : writing) {
@@ -308,7 +308,7 @@ public final class TreeWriter {
       return;
     }
     if (Files.isRegularFile(manifest, NOFOLLOW)) {
-      ours.addAll(Manifest.paths(Files.readAllBytes(manifest)));
+      ours.addAll(Manifest.paths(manifest));
     }
     List<String> differing = new ArrayList<>();
     for (Path source : walk(folder)) {
@@ -374,7 +374,7 @@ public final class TreeWriter {
     }
     Path oldManifest = target.resolve(Manifest.PATH);
     if (Files.isRegularFile(oldManifest, NOFOLLOW)) {
-      for (String path : Manifest.paths(Files.readAllBytes(oldManifest))) {
+      for (String path : Manifest.paths(oldManifest)) {
         boolean inScope = only.isEmpty() || only.contains(path.split("/", 2)[0]);
         if (inScope && !expected.contains(path) && OutputPaths.problem(path) == null
             && Files.exists(target.resolve(path), NOFOLLOW)) {
