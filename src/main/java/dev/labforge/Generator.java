@@ -119,6 +119,10 @@ public final class Generator {
   public static Streamed render(Lab lab, SpecInput input, Collection<String> only, TemplateRenderer templates,
       OutputChecks.Store store) throws RenderException, java.io.IOException {
     List<Manifest.Entry> entries;
+    dev.labforge.render.Spool spool = store.spool();
+    if (spool != null) {
+      templates = templates.spooling(spool);
+    }
     try (OutputChecks checks = new OutputChecks(store)) {
       // targets one after the other, so that at most one lab-wide file (a Vagrantfile, a preseed)
       // is held at a time; the work within a target (each machine's seeds) runs on every core
@@ -128,7 +132,7 @@ public final class Generator {
       }
       entries = checks.finish();
     }
-    RenderedFile manifest = Manifest.ofEntries(lab.name(), input.name(), input.bytes(), entries);
+    RenderedFile manifest = Manifest.ofEntries(lab.name(), input.name(), input.bytes(), entries, spool);
     if (entries.stream().anyMatch(e -> e.path().equals(Manifest.PATH))) {
       throw new RenderException(manifest.origin(), "two files render to " + Manifest.PATH);
     }

@@ -81,8 +81,30 @@ public final class Manifest {
 
   /** The manifest of the files {@code entries} describes. */
   public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries) {
-    // written as a stream, in the canonical shape of Json.pretty: 10,000 machines list 130,000 files
-    byte[] text = dev.labforge.render.Json.stream(g -> {
+    return new RenderedFile(PATH, dev.labforge.render.Json.stream(writing(lab, specName, spec, entries)), "Manifest",
+        Formats.JSON, SCHEMA);
+  }
+
+  /** As {@link #ofEntries(String, String, byte[], List)}, spooled to disk when it is big (100,000 files: 17 MB). */
+  public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries,
+      dev.labforge.render.Spool spool) throws IOException {
+    if (spool == null) {
+      return ofEntries(lab, specName, spec, entries);
+    }
+    dev.labforge.render.Spool.Output out = spool.open();
+    try {
+      dev.labforge.render.Json.stream(writing(lab, specName, spec, entries), out);
+      return out.finish(PATH, "Manifest", Formats.JSON, SCHEMA);
+    } catch (IOException | RuntimeException e) {
+      out.discard();
+      throw e;
+    }
+  }
+
+  // written as a stream, in the canonical shape of Json.pretty: 10,000 machines list 130,000 files
+  private static dev.labforge.render.Json.Writing writing(String lab, String specName, byte[] spec,
+      List<Entry> entries) {
+    return g -> {
       g.writeStartObject();
       g.writeStringField("generator", "labforge");
       g.writeStringField("version", Version.get());
@@ -101,8 +123,7 @@ public final class Manifest {
       }
       g.writeEndArray();
       g.writeEndObject();
-    });
-    return new RenderedFile(PATH, text, "Manifest", Formats.JSON, SCHEMA);
+    };
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.labforge.output;
 
-import dev.labforge.model.Ids;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
@@ -34,6 +33,11 @@ public final class OutputChecks implements FileSink, AutoCloseable {
   @FunctionalInterface
   public interface Store {
     void put(RenderedFile file) throws IOException;
+
+    /** Where a big file goes while it is rendered and checked (null: it is held in memory). */
+    default dev.labforge.render.Spool spool() {
+      return null;
+    }
   }
 
   private record Failure(int rank, String path, Throwable problem) {}
@@ -96,11 +100,11 @@ public final class OutputChecks implements FileSink, AutoCloseable {
       return;
     }
     try {
-      String sha256 = Ids.sha256Hex(file.content());
+      String sha256 = file.sha256();
       if (file.schema() != null && !passes(file, sha256)) {
         OutputValidation.parsesAndPasses(file); // throws, naming this file
       }
-      entries.put(file.path(), new Manifest.Entry(file.path(), sha256, file.content().length));
+      entries.put(file.path(), new Manifest.Entry(file.path(), sha256, file.size()));
       if (!failed()) {
         store.put(file);
       }

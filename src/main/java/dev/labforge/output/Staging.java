@@ -26,6 +26,7 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
   private final Path createdLock;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final dev.labforge.render.Spool spool;
   private boolean committed;
   private volatile Set<java.nio.file.attribute.PosixFilePermission> freshMode;
 
@@ -38,6 +39,16 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
     this.channel = channel;
     this.lock = lock;
     this.folder = folder;
+    // inside the staging folder: a failed or killed run's spooled files go with it
+    this.spool = new dev.labforge.render.Spool(folder.resolve(SPOOL));
+  }
+
+  /** The spool's folder in the staging folder; a name no target's file has (they start with a target id). */
+  static final String SPOOL = ".spool";
+
+  @Override
+  public dev.labforge.render.Spool spool() {
+    return spool;
   }
 
   /** Stages one file (not the manifest, which {@link #commit} writes last of labforge's files). */
@@ -52,8 +63,17 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
       Files.createDirectories(dir);
       folders.add(dir);
     }
-    if (!sameAsBefore(file, path)) {
-      Files.write(path, file.content());
+    RenderedFile.Spooled spooled = file.spooled();
+    if (sameAsBefore(file, path)) {
+      if (spooled != null) {
+        Files.delete(spooled.file());
+      }
+    } else {
+      if (spooled != null) {
+        Files.move(spooled.file(), path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.write(path, file.content());
+      }
       if (freshMode == null) {
         freshMode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
       }
@@ -81,8 +101,8 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
     } catch (IOException | UnsupportedOperationException e) {
       return false;
     }
-    if (!attrs.isRegularFile() || attrs.size() != file.content().length || !attrs.permissions().equals(mode)
-        || !sameContent(old, file.content())) {
+    if (!attrs.isRegularFile() || attrs.size() != file.size() || !attrs.permissions().equals(mode)
+        || !sameContent(old, file)) {
       return false;
     }
     try {
@@ -95,7 +115,11 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
 
   // a big file is read in pieces: a big lab's previous preseed (30 MB) is not held beside the new
   // one; a small one (nearly all of a lab's 100,000 files) at once, without a piece buffer each
-  private static boolean sameContent(Path old, byte[] content) throws IOException {
+  private static boolean sameContent(Path old, RenderedFile file) throws IOException {
+    if (file.spooled() != null) {
+      return Files.mismatch(old, file.spooled().file()) == -1;
+    }
+    byte[] content = file.content();
     if (content.length <= PIECE) {
       return java.util.Arrays.equals(Files.readAllBytes(old), content);
     }
@@ -117,8 +141,7 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
    * the staged tree in. With {@code only} (target ids) non-empty, other targets' files are kept.
    */
   public Path commit(RenderedFile manifest, Set<String> only) throws IOException {
-    Path done = TreeWriter.swap(parent, lab, target, folder, written,
-        manifest == null ? null : manifest.content(), only);
+    Path done = TreeWriter.swap(parent, lab, target, folder, written, manifest, only, spool.folder());
     committed = true;
     return done;
   }

@@ -137,8 +137,8 @@ public final class TreeWriter {
    * Moves the staged tree in place of the old one. {@code written}: the paths staged (the manifest
    * not among them); {@code manifest}: its bytes, or null for a tree without one.
    */
-  static Path swap(Path parent, String lab, Path target, Path staging, Set<String> written, byte[] manifest,
-      Set<String> only) throws IOException {
+  static Path swap(Path parent, String lab, Path target, Path staging, Set<String> written, RenderedFile manifest,
+      Set<String> only, Path spool) throws IOException {
     Path previous = parent.resolve("." + lab + ".old-" + ProcessHandle.current().pid());
     boolean hadPrevious = Files.isDirectory(target, NOFOLLOW);
     Set<String> all = new TreeSet<>(written);
@@ -146,14 +146,27 @@ public final class TreeWriter {
       all.add(Manifest.PATH);
     }
     Set<String> kept = hadPrevious ? keptOfOtherTargets(target, all, only) : Set.of();
+    byte[] withKept = null;
     if (!kept.isEmpty() && manifest != null) {
-      manifest = Manifest.withKept(manifest, Files.readAllBytes(target.resolve(Manifest.PATH)), kept);
+      withKept = Manifest.withKept(manifest.content(), Files.readAllBytes(target.resolve(Manifest.PATH)), kept);
     }
     steps.accept("staged");
     // Until the manifest is staged, the staging folder holds only labforge's files: a killed run's
     // folder without a manifest is removed whole. User files are carried in only after it.
     if (manifest != null) {
-      put(staging, Manifest.PATH, manifest);
+      if (withKept != null) {
+        put(staging, Manifest.PATH, withKept);
+      } else if (manifest.spooled() != null) {
+        Files.move(manifest.spooled().file(), staging.resolve(Manifest.PATH), StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        put(staging, Manifest.PATH, manifest.content());
+      }
+    }
+    if (spool != null) {
+      // every spooled file is in its place now (one left behind would be a labforge bug, and fail here)
+      Files.deleteIfExists(spool);
+    }
+    if (manifest != null) {
       steps.accept("manifest-staged");
     }
     Map<String, Path> carry = hadPrevious ? userFiles(target, staging, all, kept) : Map.of();

@@ -25,9 +25,9 @@ public final class Formats {
 
   /** YAML 1.1, as cloud-init's PyYAML reads it. */
   public static final Format YAML = new Reader("YAML", f -> YAML_MAPPER.readTree(f.content()),
-      f -> YAML_MAPPER.createParser(f.content()));
+      f -> YAML_MAPPER.createParser(f.open()));
   public static final Format JSON = new Reader("JSON", f -> JSON_MAPPER.readTree(f.content()),
-      f -> JSON_MAPPER.createParser(f.content()));
+      f -> JSON_MAPPER.createParser(f.open()));
   /** HCL2 native syntax (Packer, Terraform). */
   public static final Format HCL = new Reader("HCL", f -> HclReader.parse(f.path(), f.text()), null);
   /** Ruby is not read back: the Vagrantfile's view model is schema-checked before rendering. */

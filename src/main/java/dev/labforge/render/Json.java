@@ -39,13 +39,21 @@ public final class Json {
   /** As {@link #pretty}, for a value written piece by piece instead of built as a tree first: UTF-8 bytes. */
   public static byte[] stream(Writing writing) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (com.fasterxml.jackson.core.JsonGenerator g = WRITER.createGenerator(bytes)) {
-      writing.to(g);
+    try {
+      stream(writing, bytes);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    bytes.write('\n');
     return bytes.toByteArray();
+  }
+
+  /** As {@link #stream(Writing)}, into {@code out} (which stays open). */
+  public static void stream(Writing writing, java.io.OutputStream out) throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator g = WRITER.createGenerator(out)
+        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      writing.to(g);
+    }
+    out.write('\n');
   }
 
   public static String pretty(Object value) {

@@ -10,14 +10,14 @@ public final class OutputTooLargeException extends RenderException {
   public static final int MAX_BYTES = 64 * 1024 * 1024;
 
   public OutputTooLargeException(RenderedFile file) {
-    super(file.origin(), "the rendered file " + file.path() + " is " + file.content().length
+    super(file.origin(), "the rendered file " + file.path() + " is " + file.size()
         + " bytes, over labforge's output limit of " + MAX_BYTES
         + " bytes per file; use fewer machines or smaller files");
   }
 
   /** Throws when {@code file} is over the limit. */
   public static void check(RenderedFile file) throws OutputTooLargeException {
-    if (file.content().length > MAX_BYTES) {
+    if (file.size() > MAX_BYTES) {
       throw new OutputTooLargeException(file);
     }
   }

@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class TemplateRenderer {
   private final Configuration config;
   private final Path overrides;
+  private final Spool spool;
 
   public TemplateRenderer() {
     this(null);
@@ -39,6 +40,7 @@ public final class TemplateRenderer {
    */
   public TemplateRenderer(Path overrides) {
     this.overrides = overrides;
+    this.spool = null;
     config = new Configuration(Configuration.VERSION_2_3_34);
     ClassTemplateLoader builtIn = new ClassTemplateLoader(TemplateRenderer.class.getClassLoader(), "templates");
     if (overrides == null) {
@@ -73,6 +75,17 @@ public final class TemplateRenderer {
     } catch (freemarker.template.TemplateModelException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private TemplateRenderer(TemplateRenderer templates, Spool spool) {
+    this.config = templates.config;
+    this.overrides = templates.overrides;
+    this.spool = spool;
+  }
+
+  /** These templates, with every big file {@link #file} renders spooled to {@code spool} instead of held. */
+  public TemplateRenderer spooling(Spool spool) {
+    return new TemplateRenderer(this, spool);
   }
 
   /**
@@ -135,6 +148,27 @@ public final class TemplateRenderer {
       }
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
+    }
+  }
+
+  /**
+   * Renders {@code templates/<name>} into the file {@code path}: for a file that may be big (one that
+   * lists the whole lab). With a {@link Spool}, one over {@link Spool#IN_MEMORY} bytes goes to disk as
+   * it is rendered; without one, it is the bytes of {@link #renderUtf8}.
+   */
+  public RenderedFile file(String path, String name, Map<String, ?> model, Format format, String schema)
+      throws RenderException {
+    String origin = "templates/" + name;
+    if (spool == null) {
+      return new RenderedFile(path, renderUtf8(name, model), origin, format, schema);
+    }
+    Spool.Output out = spool.open();
+    try {
+      process(config.getTemplate(name), model, out);
+      return out.finish(path, origin, format, schema);
+    } catch (IOException | TemplateException | RuntimeException e) {
+      out.discard();
+      throw new RenderException(origin, e);
     }
   }
 

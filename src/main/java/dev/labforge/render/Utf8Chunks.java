@@ -94,6 +94,14 @@ final class Utf8Chunks extends OutputStream {
     }
   }
 
+  /** Every byte written, in order, to {@code out}. */
+  void writeTo(OutputStream out) throws java.io.IOException {
+    for (byte[] chunk : full) {
+      out.write(chunk);
+    }
+    out.write(current, 0, used);
+  }
+
   /** Every byte written, in one array. */
   byte[] toByteArray() {
     if (size > Integer.MAX_VALUE - 8) {

@@ -77,7 +77,6 @@ public final class InventoryTarget implements Target {
   private static RenderedFile file(TemplateRenderer templates, String name, Map<String, ?> view, Format format,
       String schema) throws RenderException {
     String template = ID + "/" + name + ".ftl";
-    return new RenderedFile(ID + "/" + name, templates.renderUtf8(template, view), "templates/" + template,
-        format, schema);
+    return templates.file(ID + "/" + name, template, view, format, schema);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labforge.render.Format;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
-import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
@@ -35,13 +34,13 @@ final class Svg {
   static JsonNode summary(RenderedFile file) throws RenderException {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     ArrayNode machines = JsonNodeFactory.instance.arrayNode();
-    try {
+    try (java.io.InputStream in = file.open()) {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       // read as a stream: a big lab's drawing (7 MB for 10,000 machines) is never a DOM in memory
-      factory.newSAXParser().parse(new ByteArrayInputStream(file.content()), new DefaultHandler() {
+      factory.newSAXParser().parse(in, new DefaultHandler() {
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
           if (node.isEmpty()) {

@@ -91,6 +91,6 @@ public final class LibvirtTarget implements Target {
 
   private static RenderedFile file(TemplateRenderer templates, String path, String template, Map<String, ?> view,
       Format format, String schema) throws RenderException {
-    return new RenderedFile(path, templates.renderUtf8(template, view), "templates/" + template, format, schema);
+    return templates.file(path, template, view, format, schema);
   }
 }

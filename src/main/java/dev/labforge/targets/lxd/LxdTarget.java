@@ -73,9 +73,8 @@ public final class LxdTarget implements Target {
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LxdView view = LxdViews.of(lab, templates);
     Map<String, Object> model = Map.of("v", view);
-    out.accept(new RenderedFile(PRESEED, templates.renderUtf8("lxd/preseed.yaml.ftl", model),
-        "templates/lxd/preseed.yaml.ftl", Formats.YAML, "schemas/lxd/preseed.schema.json"));
-    out.accept(new RenderedFile(LAB_SH, templates.renderUtf8("lxd/lab.sh.ftl", model), "templates/lxd/lab.sh.ftl",
-        Formats.TEXT, null));
+    out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", model, Formats.YAML,
+        "schemas/lxd/preseed.schema.json"));
+    out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", model, Formats.TEXT, null));
   }
 }

@@ -61,17 +61,17 @@ public final class VagrantTarget implements Target {
 
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    return List.of(new RenderedFile(PATH, utf8(lab, templates), "templates/" + TEMPLATE, Formats.RUBY, null));
+    return List.of(file(lab, templates));
   }
 
   /** The Vagrantfile text, its view checked against its schema first. */
   public static String text(Lab lab, TemplateRenderer templates) throws RenderException {
-    return new String(utf8(lab, templates), java.nio.charset.StandardCharsets.UTF_8);
+    return file(lab, templates).text();
   }
 
-  private static byte[] utf8(Lab lab, TemplateRenderer templates) throws RenderException {
+  private static RenderedFile file(Lab lab, TemplateRenderer templates) throws RenderException {
     VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
-    return templates.renderUtf8(TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES));
+    return templates.file(PATH, TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES), Formats.RUBY, null);
   }
 }

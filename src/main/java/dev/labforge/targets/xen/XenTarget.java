@@ -73,7 +73,6 @@ public final class XenTarget implements Target {
           templates.renderUtf8("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
           XlFormat.XL, SCHEMA));
     }
-    out.accept(new RenderedFile(DIR + "lab.sh", templates.renderUtf8("xen/lab.sh.ftl", Map.of("v", view)),
-        "templates/xen/lab.sh.ftl", Formats.TEXT, null));
+    out.accept(templates.file(DIR + "lab.sh", "xen/lab.sh.ftl", Map.of("v", view), Formats.TEXT, null));
   }
 }

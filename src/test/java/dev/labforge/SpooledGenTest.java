@@ -1,0 +1,60 @@
+package dev.labforge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labforge.cli.Cli;
+import dev.labforge.render.RenderedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gen} spools its big files (the preseed, the Vagrantfile, the manifest of an 800-machine lab)
+ * to disk while it checks them: the tree holds exactly the bytes of a rendering held in memory, and
+ * no spooled file is left behind, on a first run or a repeated one.
+ */
+class SpooledGenTest {
+  @Test
+  void theTreeHoldsTheBytesOfARenderingInMemory(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("scale.yaml");
+    Files.writeString(spec, ScaleTest.spec(4, 200));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("gen", "-q", spec.toString(), "-o", out.toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    Path lab = out.resolve("scale");
+
+    SpecInput input = SpecInput.file(spec);
+    List<RenderedFile> held = Generator.render(Generator.load(input), input, List.of());
+    assertThat(held.stream().filter(f -> f.size() > dev.labforge.render.SpoolTestAccess.inMemoryLimit())
+        .map(RenderedFile::path)).contains("lxd/preseed.yaml", "vagrant/Vagrantfile", "manifest.json");
+    List<String> differing = new ArrayList<>();
+    for (RenderedFile file : held) {
+      if (!java.util.Arrays.equals(Files.readAllBytes(lab.resolve(file.path())), file.content())) {
+        differing.add(file.path());
+      }
+    }
+    assertThat(differing).isEmpty();
+    assertThat(files(lab)).hasSize(held.size());
+
+    Object preseed = Files.getAttribute(lab.resolve("lxd/preseed.yaml"), "unix:ino");
+    Cli.Result again = Cli.run("gen", "-q", spec.toString(), "-o", out.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    // an unchanged big file is the previous one, linked: its spooled copy is dropped
+    assertThat(Files.getAttribute(lab.resolve("lxd/preseed.yaml"), "unix:ino")).isEqualTo(preseed);
+    assertThat(files(lab)).hasSize(held.size());
+    try (Stream<Path> left = Files.list(out)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scale", ".scale.lock");
+    }
+    assertThat(lab.resolve(".spool")).doesNotExist();
+  }
+
+  private static List<Path> files(Path lab) throws Exception {
+    try (Stream<Path> walk = Files.walk(lab)) {
+      return walk.filter(Files::isRegularFile).toList();
+    }
+  }
+}
