@@ -50,6 +50,18 @@ class SpooledGenTest {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scale", ".scale.lock");
     }
     assertThat(lab.resolve(".spool")).doesNotExist();
+
+    // gen --check compares each file as it is made, and drops it
+    Cli.Result check = Cli.run("gen", "--check", spec.toString(), "-o", out.toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out()).isEqualTo(lab + ": up to date (" + held.size() + " files)\n");
+    Files.writeString(lab.resolve("lxd/preseed.yaml"), "# edited\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.delete(lab.resolve("xen/node2-7.cfg"));
+    Files.writeString(lab.resolve("xen/old.cfg"), "x"); // the user's own file: not gen's business
+    Cli.Result stale = Cli.run("gen", "--check", spec.toString(), "-o", out.toString());
+    assertThat(stale.code()).isEqualTo(1);
+    assertThat(stale.err()).endsWith("1 warning\n" + lab.resolve("lxd/preseed.yaml") + ": changed\n"
+        + lab.resolve("xen/node2-7.cfg") + ": missing\n" + "2 files out of date; run labforge gen to update " + lab + "\n");
   }
 
   private static List<Path> files(Path lab) throws Exception {

@@ -109,9 +109,12 @@ final class Commands {
             .collect(java.util.stream.Collectors.toSet());
     try {
       if (options.compareOnly()) {
-        List<RenderedFile> files = Generator.render(lab, input, targets, templates);
-        return new TreeComparison(out, err).report(outDir.resolve(lab.name()),
-            files, TreeWriter.differences(outDir, lab.name(), files, only), options.diff());
+        // compared as the files are made, each then dropped: a big lab is never held whole
+        dev.labforge.output.TreeDifferences tree =
+            new dev.labforge.output.TreeDifferences(outDir, lab.name(), only, options.diff());
+        tree.put(Generator.render(lab, input, targets, templates, tree).manifest());
+        return new TreeComparison(out, err).report(outDir.resolve(lab.name()), tree.files(), tree.finish(),
+            options.diff());
       }
       List<String> paths;
       try (Staging staging = TreeWriter.open(outDir, lab.name(), note -> err.println("labforge: " + note))) {

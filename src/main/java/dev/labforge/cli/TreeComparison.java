@@ -1,5 +1,6 @@
 package dev.labforge.cli;
 
+import dev.labforge.output.TreeDifferences;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderedFile;
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code gen --check} and {@code --diff}: every file that differs from what gen would write is
@@ -26,21 +25,21 @@ final class TreeComparison {
     this.err = err;
   }
 
-  /** {@code differ}: the differing paths relative to {@code base}, as the tree writer finds them. */
-  int report(Path base, List<RenderedFile> files, List<String> differ, boolean diff) throws IOException {
+  /**
+   * {@code differ}: what differs from {@code base}, by path, as {@link TreeDifferences} finds it (with
+   * the files, for {@code diff}); {@code files}: how many files gen would write.
+   */
+  int report(Path base, int files, List<TreeDifferences.Difference> differ, boolean diff) throws IOException {
     if (differ.isEmpty()) {
-      out.println(base + ": up to date (" + Commands.count(files.size(), "file") + ")");
+      out.println(base + ": up to date (" + Commands.count(files, "file") + ")");
       return ExitCodes.OK;
     }
-    Map<String, RenderedFile> byPath = new HashMap<>();
-    files.forEach(f -> byPath.put(f.path(), f));
-    for (String path : differ) {
-      Path existing = base.resolve(path);
-      RenderedFile file = byPath.get(path);
+    for (TreeDifferences.Difference d : differ) {
+      Path existing = base.resolve(d.path());
       boolean exists = Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS);
-      err.println(existing + ": " + (file == null ? "extra (gen would remove it)" : exists ? "changed" : "missing"));
+      err.println(existing + ": " + (d.extra() ? "extra (gen would remove it)" : exists ? "changed" : "missing"));
       if (diff) {
-        printDiff(existing, exists, file);
+        printDiff(existing, exists, d.file());
       }
     }
     err.println(Commands.count(differ.size(), "file") + " out of date; run labforge gen to update " + base);

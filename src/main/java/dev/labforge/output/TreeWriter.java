@@ -372,30 +372,11 @@ public final class TreeWriter {
   /** As {@link #differences(Path, String, List)}, limited to the folders of {@code only} when it is not empty. */
   public static List<String> differences(Path outDir, String lab, List<RenderedFile> files, Set<String> only)
       throws IOException {
-    Path target = outDir.toAbsolutePath().normalize().resolve(lab);
-    Set<String> diff = new TreeSet<>();
-    Set<String> expected = new TreeSet<>();
+    TreeDifferences tree = new TreeDifferences(outDir, lab, only, false);
     for (RenderedFile file : files) {
-      if (!only.isEmpty() && !only.contains(file.path().split("/", 2)[0])) {
-        continue;
-      }
-      expected.add(file.path());
-      Path path = inside(target, file.path());
-      if (!Files.isRegularFile(path, NOFOLLOW) || !Arrays.equals(Files.readAllBytes(path), file.content())) {
-        diff.add(file.path());
-      }
+      tree.put(file);
     }
-    Path oldManifest = target.resolve(Manifest.PATH);
-    if (Files.isRegularFile(oldManifest, NOFOLLOW)) {
-      for (String path : Manifest.paths(oldManifest)) {
-        boolean inScope = only.isEmpty() || only.contains(path.split("/", 2)[0]);
-        if (inScope && !expected.contains(path) && OutputPaths.problem(path) == null
-            && Files.exists(target.resolve(path), NOFOLLOW)) {
-          diff.add(path);
-        }
-      }
-    }
-    return new ArrayList<>(diff);
+    return tree.finish().stream().map(TreeDifferences.Difference::path).toList();
   }
 
   static void put(Path root, String relative, byte[] content) throws IOException {
