@@ -3,6 +3,7 @@ package dev.labforge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cli.Cli;
+import dev.labforge.output.Manifest;
 import dev.labforge.render.RenderedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,14 @@ class SpooledGenTest {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scale", ".scale.lock");
     }
     assertThat(lab.resolve(".spool")).doesNotExist();
+
+    // -t replaces one target's files and keeps the others': the manifest (7,000 entries, spooled) is
+    // merged with the kept files' entries, and the spooled one is dropped
+    Cli.Result one = Cli.run("gen", "-q", "-t", "cloud-init", spec.toString(), "-o", out.toString());
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(Manifest.paths(lab.resolve("manifest.json"))).hasSize(held.size());
+    assertThat(lab.resolve(".spool")).doesNotExist();
+    assertThat(files(lab)).hasSize(held.size());
 
     // gen --check compares each file as it is made, and drops it
     Cli.Result check = Cli.run("gen", "--check", spec.toString(), "-o", out.toString());

@@ -135,6 +135,9 @@ final class Commands {
     } catch (OutputTooLargeException e) {
       err.println("labforge: error: " + e.getMessage());
       return ExitCodes.INVALID;
+    } catch (dev.labforge.render.SpoolWriteException e) {
+      err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getCause().getMessage());
+      return ExitCodes.INVALID;
     } catch (RenderException e) {
       java.util.Optional<Integer> userError = TemplateOverrides.userError(templates, e, err);
       return userError.isPresent() ? userError.get() : context.internal(e.getMessage(), e, e.origin());

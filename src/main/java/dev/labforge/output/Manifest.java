@@ -146,16 +146,49 @@ public final class Manifest {
 
   /** The paths a previous run recorded, to tell generated files from the user's own. */
   public static java.util.Set<String> paths(byte[] manifest) {
-    return paths(new java.io.ByteArrayInputStream(manifest));
+    try {
+      return paths(new Watched(new java.io.ByteArrayInputStream(manifest)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // an array is read without I/O errors
+    }
   }
 
   /**
    * As {@link #paths(byte[])}, read from {@code manifest} as a stream (a big lab's is 17 MB); a file
-   * that cannot be opened is an error, as reading it whole was.
+   * that cannot be opened or read is an error, as reading it whole was (bytes that do not parse are not).
    */
   public static java.util.Set<String> paths(java.nio.file.Path manifest) throws IOException {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(manifest)) {
+    try (Watched in = new Watched(java.nio.file.Files.newInputStream(manifest))) {
       return paths(in);
+    }
+  }
+
+  // tells the file's own read errors from the parser's complaints about its bytes
+  private static final class Watched extends java.io.FilterInputStream {
+    private IOException failure;
+
+    Watched(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
     }
   }
 
@@ -165,7 +198,7 @@ public final class Manifest {
     return file == null ? "" : file.path("path").asText();
   }
 
-  private static java.util.Set<String> paths(java.io.InputStream manifest) {
+  private static java.util.Set<String> paths(Watched manifest) throws IOException {
     java.util.Set<String> paths = new java.util.TreeSet<>();
     try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(manifest)) {
       if (in.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -192,6 +225,9 @@ public final class Manifest {
         paths.addAll(files);
       }
     } catch (IOException e) {
+      if (manifest.failure != null) {
+        throw manifest.failure;
+      }
       // An unreadable old manifest only means we cannot tell its files apart; treat none as ours
       // (what was read of it is dropped: its paths are only added once it is read to the end).
     }

@@ -149,6 +149,9 @@ public final class TreeWriter {
     byte[] withKept = null;
     if (!kept.isEmpty() && manifest != null) {
       withKept = Manifest.withKept(manifest.content(), Files.readAllBytes(target.resolve(Manifest.PATH)), kept);
+      if (manifest.spooled() != null) {
+        Files.delete(manifest.spooled().file()); // replaced by withKept
+      }
     }
     steps.accept("staged");
     // Until the manifest is staged, the staging folder holds only labforge's files: a killed run's
@@ -323,11 +326,13 @@ public final class TreeWriter {
     if (Files.isRegularFile(manifest, NOFOLLOW)) {
       ours.addAll(Manifest.paths(manifest));
     }
+    boolean staging = folder.getFileName().toString().contains(".new-");
     List<String> differing = new ArrayList<>();
     for (Path source : walk(folder)) {
       String relative = relative(folder, source);
-      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)) {
-        continue;
+      if (ours.contains(relative) || Files.isDirectory(source, NOFOLLOW)
+          || (staging && relative.startsWith(Staging.SPOOL + "/"))) {
+        continue; // a spooled file is labforge's, never the user's
       }
       Path there = target.resolve(relative);
       if (Files.exists(there, NOFOLLOW) || Files.isSymbolicLink(there)) {

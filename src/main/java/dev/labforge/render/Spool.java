@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Spool {
   /** Files up to this size stay in memory (nearly every file: one machine's). */
   static final int IN_MEMORY = 1 << 20;
+  // one byte over the output limit is enough to fail the file
+  private static final long ON_DISK = OutputTooLargeException.MAX_BYTES + 1L;
 
   private final Path folder;
   private final AtomicLong next = new AtomicLong();
@@ -44,6 +46,7 @@ public final class Spool {
     private OutputStream disk;
     private MessageDigest digest;
     private long size;
+    private IOException failure;
 
     @Override
     public void write(int b) throws IOException {
@@ -52,15 +55,31 @@ public final class Spool {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      long before = size;
       size += len;
-      if (disk != null) {
-        disk.write(b, off, len);
-        return;
+      try {
+        if (disk != null) {
+          // a runaway template fills no disk: past the output limit only the size is counted, for
+          // the "is N bytes, over the limit" error that the output checks give before reading the file
+          long room = ON_DISK - before;
+          if (room > 0) {
+            disk.write(b, off, (int) Math.min(len, room));
+          }
+          return;
+        }
+        memory.write(b, off, len);
+        if (memory.size() > IN_MEMORY) {
+          spill();
+        }
+      } catch (IOException e) {
+        failure = e;
+        throw e;
       }
-      memory.write(b, off, len);
-      if (memory.size() > IN_MEMORY) {
-        spill();
-      }
+    }
+
+    /** What went wrong writing the spooled bytes, or null (a template's own failure is not this). */
+    public IOException failure() {
+      return failure;
     }
 
     private void spill() throws IOException {
@@ -81,7 +100,12 @@ public final class Spool {
       if (disk == null) {
         return new RenderedFile(path, memory.toByteArray(), origin, format, schema);
       }
-      disk.close();
+      try {
+        disk.close();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
       return new RenderedFile(path, null, origin, format, schema,
           new RenderedFile.Spooled(file, size, HexFormat.of().formatHex(digest.digest())));
     }

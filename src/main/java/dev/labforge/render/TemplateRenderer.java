@@ -168,6 +168,9 @@ public final class TemplateRenderer {
       return out.finish(path, origin, format, schema);
     } catch (IOException | TemplateException | RuntimeException e) {
       out.discard();
+      if (out.failure() != null) {
+        throw new SpoolWriteException(origin, out.failure());
+      }
       throw new RenderException(origin, e);
     }
   }

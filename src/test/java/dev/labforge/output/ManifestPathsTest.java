@@ -1,10 +1,13 @@
 package dev.labforge.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,6 +80,20 @@ class ManifestPathsTest {
 
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  @Property(tries = 1)
+  void aFileThatCannotBeReadIsAnErrorNotAnEmptyManifest() throws java.io.IOException {
+    Path folder = Files.createTempDirectory("manifest");
+    try {
+      // a folder opens like a file on Linux and fails at its first read
+      assertThatThrownBy(() -> Manifest.paths(folder)).isInstanceOf(java.io.IOException.class);
+      Path damaged = Files.writeString(folder.resolve("manifest.json"), "{\"files\": [{\"path\": \"a\"}");
+      assertThat(Manifest.paths(damaged)).containsExactly(Manifest.PATH);
+      Files.delete(damaged);
+    } finally {
+      Files.delete(folder);
+    }
   }
 
   @Property(tries = 1)

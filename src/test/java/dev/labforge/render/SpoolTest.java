@@ -67,6 +67,34 @@ class SpoolTest {
   }
 
   @Test
+  void pastTheOutputLimitOnlyTheSizeIsCounted(@TempDir Path dir) throws Exception {
+    Spool.Output out = new Spool(dir.resolve("spool")).open();
+    byte[] piece = new byte[1 << 20];
+    int pieces = OutputTooLargeException.MAX_BYTES / piece.length + 3;
+    for (int i = 0; i < pieces; i++) {
+      out.write(piece);
+    }
+    RenderedFile file = out.finish("lxd/preseed.yaml", "templates/lxd/preseed.yaml.ftl", Formats.YAML, null);
+    assertThat(file.size()).isEqualTo((long) pieces * piece.length);
+    assertThat(Files.size(file.spooled().file())).isEqualTo(OutputTooLargeException.MAX_BYTES + 1L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputTooLargeException.check(file))
+        .hasMessageContaining("is " + (long) pieces * piece.length + " bytes, over labforge's output limit");
+  }
+
+  @Test
+  void aSpoolThatCannotBeWrittenIsAWriteFailureNotATemplateBug(@TempDir Path dir) throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("spool"), "a file where the spool folder goes");
+    Path overrides = Files.createDirectories(dir.resolve("templates/inventory"));
+    Files.writeString(overrides.resolve("big.ftl"), "<#list 1..n as i>line ${i}\n</#list>");
+    TemplateRenderer templates = new TemplateRenderer(dir.resolve("templates")).spooling(new Spool(notAFolder));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> templates.file("inventory/big", "inventory/big.ftl",
+        java.util.Map.of("n", 200_000), Formats.TEXT, null))
+        .isInstanceOf(SpoolWriteException.class)
+        .hasMessageStartingWith("templates/inventory/big.ftl: ")
+        .hasCauseInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void aTemplateRendersTheSameBytesSpooledOrNot(@TempDir Path dir) throws Exception {
     Path overrides = Files.createDirectories(dir.resolve("templates/inventory"));
     Files.writeString(overrides.resolve("big.ftl"),
