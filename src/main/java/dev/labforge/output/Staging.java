@@ -115,7 +115,7 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
 
   // a big file is read in pieces: a big lab's previous preseed (30 MB) is not held beside the new
   // one; a small one (nearly all of a lab's 100,000 files) at once, without a piece buffer each
-  private static boolean sameContent(Path old, RenderedFile file) throws IOException {
+  static boolean sameContent(Path old, RenderedFile file) throws IOException {
     if (file.spooled() != null) {
       return Files.mismatch(old, file.spooled().file()) == -1;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class TreeDifferences implements OutputChecks.Store {
   private boolean differs(RenderedFile file) throws IOException {
     Path path = TreeWriter.inside(target, file.path());
     return !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.size(path) != file.size()
-        || !Arrays.equals(Files.readAllBytes(path), file.content());
+        || !Staging.sameContent(path, file);
   }
 
   /** How many files were compared (in scope or not). */
