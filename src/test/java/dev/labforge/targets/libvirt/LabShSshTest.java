@@ -11,12 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code lab.sh ssh} as ssh sees it: a stand-in {@code ssh} first on PATH hands lab.sh's command line
+ * {@code lab.sh ssh} of libvirt and Xen as ssh sees it: a stand-in {@code ssh} first on PATH hands lab.sh's command line
  * to the real ssh with {@code -G}, which prints what it would connect to, with which jump, key and
  * known_hosts. A routed lab: the host reaches r1 on wan; client1 is on lan1, which r1 routes.
  */
@@ -43,16 +43,15 @@ class LabShSshTest {
 
   @TempDir
   Path temp;
-  Path libvirt;
+  Path libvirt; // the target's folder, lab.sh's
   Path key;
   Map<String, String> env;
 
-  @BeforeEach
-  void generate() throws Exception {
+  void generate(String target) throws Exception {
     RealTools.require("ssh", "bash");
     Path spec = temp.resolve("sshlab.yaml");
     Files.writeString(spec, SPEC);
-    libvirt = Specs.generate(spec, temp.resolve("out dir")).resolve("libvirt");
+    libvirt = Specs.generate(spec, temp.resolve("out dir")).resolve(target);
     key = temp.resolve("keys/lab key");
     Files.createDirectories(key.getParent());
     Files.writeString(key, "not a real key: ssh -G does not read it\n");
@@ -64,8 +63,10 @@ class LabShSshTest {
     env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "LABFORGE_SSH_KEY", "");
   }
 
-  @Test
-  void sshGoesThroughTheRouterWithTheKeyAndTheLabsKnownHosts() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"libvirt", "xen"})
+  void sshGoesThroughTheRouterWithTheKeyAndTheLabsKnownHosts(String target) throws Exception {
+    generate(target);
     List<String> options = labSh(env, "ssh", "-i", key.toString(), "client1");
     assertThat(options).contains("hostname 10.1.0.10", "proxyjump r1", "user lab", "stricthostkeychecking accept-new",
         "userknownhostsfile " + libvirt.resolve(".ssh/known_hosts"), "identityfile " + key);
@@ -77,15 +78,19 @@ class LabShSshTest {
     assertThat(jump).noneMatch(l -> l.startsWith("proxyjump "));
   }
 
-  @Test
-  void theKeyComesFromLabforgeSshKeyToo() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"libvirt", "xen"})
+  void theKeyComesFromLabforgeSshKeyToo(String target) throws Exception {
+    generate(target);
     List<String> options = labSh(Map.of("PATH", env.get("PATH"), "LABFORGE_SSH_KEY", key.toString()), "ssh", "r1",
         "uptime");
     assertThat(options).contains("hostname 192.168.100.10", "identityfile " + key);
   }
 
-  @Test
-  void anUnreadableKeyIsAnError() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"libvirt", "xen"})
+  void anUnreadableKeyIsAnError(String target) throws Exception {
+    generate(target);
     Tools.Run run = Tools.system().run(libvirt, env, 30, "bash", "lab.sh", "ssh", "-i", temp.resolve("nokey").toString(),
         "client1");
     assertThat(run.exitCode()).isEqualTo(1);
