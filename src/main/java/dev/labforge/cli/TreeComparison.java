@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code gen --check} and {@code --diff}: every file that differs from what gen would write is
  * missing, changed or extra (gen would remove it); with {@code --diff} a unified diff follows on
- * stdout, which {@code patch -p0} applies.
+ * stdout, with absolute file names, which {@code patch -p1 -d /} applies.
  */
 final class TreeComparison {
   private final PrintWriter out;
@@ -49,8 +49,11 @@ final class TreeComparison {
   private void printDiff(Path existing, boolean exists, RenderedFile file) throws IOException {
     byte[] old = exists ? Files.readAllBytes(existing) : new byte[0];
     byte[] now = file == null ? new byte[0] : file.content();
-    String oldName = exists ? existing.toString() : "/dev/null";
-    String newName = file == null ? "/dev/null" : existing.toString();
+    // Absolute names, whatever -o was: `patch -p1 -d /` then applies the diff from any folder (a
+    // relative name would resolve against /, and one with ".." is refused by patch).
+    String name = existing.toAbsolutePath().normalize().toString();
+    String oldName = exists ? name : "/dev/null";
+    String newName = file == null ? "/dev/null" : name;
     if (!text(old) || !text(now) || (file != null && file.format() == Formats.BINARY)) {
       out.println("Binary files " + oldName + " and " + newName + " differ");
       return;

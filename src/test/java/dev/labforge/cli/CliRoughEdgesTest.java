@@ -71,7 +71,7 @@ class CliRoughEdgesTest {
     assertThat(d.out()).startsWith("--- /dev/null\n+++ " + lab.resolve("inventory/hosts") + "\n@@ -0,0 +1,6 @@\n"
         + "+# labforge: lab lpic3-353: lines for /etc/hosts");
     assertThat(d.out()).contains("--- " + lab.resolve("inventory/ssh_config") + "\n+++ "
-        + lab.resolve("inventory/ssh_config") + "\n@@ -4,15 +4,15 @@\n \n Host cloud\n   HostName 192.168.56.10\n"
+        + lab.resolve("inventory/ssh_config") + "\n@@ -7,15 +7,15 @@\n \n Host cloud\n   HostName 192.168.56.10\n"
         + "-  User root\n+  User lab\n");
     assertThat(d.out()).contains("@@ -1 +1,14 @@\n-no newline\n\\ No newline at end of file\n+");
     assertThat(lab.resolve("inventory/hosts")).as("--diff writes nothing").doesNotExist();
@@ -86,6 +86,28 @@ class CliRoughEdgesTest {
     assertThat(p.exitValue()).as(said).isZero();
     Cli.Result after = Cli.run("gen", "--check", "-o", out.toString());
     assertThat(after.code()).as(after.err()).isZero();
+  }
+
+  /** The README's command, as written, with a relative -o: the diff names files absolutely. */
+  @Test
+  void diffWithARelativeOutputFolderIsAPatchFromAnywhere() throws Exception {
+    Path out = Path.of("").toAbsolutePath().relativize(tmp.resolve("out"));
+    assertThat(out.isAbsolute()).isFalse();
+    assertThat(Cli.run("gen", "-q", "-o", out.toString()).code()).isZero();
+    Path hosts = tmp.resolve("out/lpic3-353/inventory/hosts");
+    String before = Files.readString(hosts);
+    Files.writeString(hosts, "edited\n");
+    Cli.Result d = Cli.run("gen", "--diff", "-o", out.toString());
+    assertThat(d.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(d.out()).startsWith("--- " + hosts + "\n+++ " + hosts + "\n");
+    Path patch = tmp.resolve("tree.diff");
+    Files.writeString(patch, d.out());
+    Process p = new ProcessBuilder("patch", "-s", "-p1", "-d", "/", "-i", patch.toString())
+        .directory(tmp.toFile()).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(said).isZero();
+    assertThat(Files.readString(hosts)).isEqualTo(before);
   }
 
   @Test
