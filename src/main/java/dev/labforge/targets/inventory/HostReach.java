@@ -5,6 +5,7 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,17 @@ public final class HostReach {
     }
     // Breadth first: a machine reached in this round is a jump only from the next round on, so every
     // machine gets a shortest chain.
+    Map<String, String> owners = new HashMap<>();
+    lab.networks().stream().filter(Network::routedByMachine).forEach(n -> owners.put(n.name(), n.gatewayOwner()));
     while (!frontier.isEmpty()) {
+      Map<String, Machine> jumps = jumps(frontier, owners);
       List<Machine> next = new ArrayList<>();
       for (Machine m : lab.machines()) {
         if (ways.containsKey(m.name())) {
           continue;
         }
         for (Nic nic : m.nics()) {
-          Machine jump = nic.dhcp() ? null : jump(lab, frontier, nic.network());
+          Machine jump = nic.dhcp() ? null : jumps.get(nic.network());
           if (jump != null) {
             ways.put(m.name(), new Way(nic.ip(), jump.name(),
                 "reached through " + jump.name() + ": the host has no address on " + nic.network()));
@@ -70,22 +74,22 @@ public final class HostReach {
     return inOrder;
   }
 
-  /** The network's router when it can be reached, else the first reachable machine on it (spec order). */
-  private static Machine jump(Lab lab, List<Machine> reachable, String network) {
-    String owner = lab.networks().stream().filter(n -> n.name().equals(network)).findFirst()
-        .map(Network::gatewayOwner).orElse(null);
-    Machine first = null;
+  /**
+   * The jump into each network from these reachable machines: the network's router (the machine that
+   * owns its gateway) when it is one of them, else the first of them on it in spec order.
+   */
+  private static Map<String, Machine> jumps(List<Machine> reachable, Map<String, String> owners) {
+    Map<String, Machine> jumps = new HashMap<>();
     for (Machine m : reachable) {
-      if (m.nics().stream().anyMatch(n -> n.network().equals(network))) {
-        if (m.name().equals(owner)) {
-          return m;
-        }
-        if (first == null) {
-          first = m;
+      for (Nic nic : m.nics()) {
+        if (m.name().equals(owners.get(nic.network()))) {
+          jumps.put(nic.network(), m);
+        } else {
+          jumps.putIfAbsent(nic.network(), m);
         }
       }
     }
-    return first;
+    return jumps;
   }
 
   private static Way unreachable(Machine m) {
