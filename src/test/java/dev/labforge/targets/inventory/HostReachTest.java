@@ -71,7 +71,7 @@ class HostReachTest {
   private Path inventory() throws Exception {
     Path spec = temp.resolve("reach.yaml");
     Files.writeString(spec, SPEC);
-    return Specs.generate(spec, temp.resolve("out")).resolve("inventory");
+    return Specs.generate(spec, temp.resolve("out dir")).resolve("inventory"); // a space: ansible must quote the -F path
   }
 
   @Test
