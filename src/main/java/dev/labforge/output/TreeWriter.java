@@ -105,7 +105,7 @@ public final class TreeWriter {
       throw new RefusedException(target + " exists and is not a folder; move it away");
     }
     Path lockFile = parent.resolve("." + lab + ".lock");
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel = openLock(lockFile);
     try {
       FileLock lock = tryLock(channel, lockFile, target);
       steps.accept("locked");
@@ -116,6 +116,34 @@ public final class TreeWriter {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /**
+   * Opens the lock file without following a link: a symbolic link planted at the lock's path would
+   * have labforge create or write the file it points at, and a FIFO would block the open. Either is
+   * refused, naming the path; the check before the open gives the message, O_NOFOLLOW closes the race.
+   */
+  private static FileChannel openLock(Path lockFile) throws IOException {
+    refuseUnlessRegular(lockFile);
+    try {
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, NOFOLLOW);
+    } catch (java.nio.file.FileSystemException e) {
+      refuseUnlessRegular(lockFile); // replaced by a link since the check (open fails with ELOOP)
+      throw e;
+    }
+  }
+
+  private static void refuseUnlessRegular(Path lockFile) throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(lockFile, BasicFileAttributes.class, NOFOLLOW);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return;
+    }
+    if (!attrs.isRegularFile()) {
+      throw new RefusedException(lockFile + " is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+          + ", not labforge's lock file; remove it and run again");
     }
   }
 
