@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +52,7 @@ final class CheckAction {
     Tools tools = Tools.system();
     Tally tally = new Tally();
     for (Path lab : labs) {
-      if (!report(lab, new ManifestCheck(), lab, tools, tally)) {
+      if (!report(lab, new ManifestCheck(), lab, p -> p, tools, tally)) {
         return tally.internal;
       }
       try (VerifiedCopy copy = VerifiedCopy.of(lab)) {
@@ -61,7 +62,7 @@ final class CheckAction {
           List<String> changed = copy.changedUnder(folders);
           for (ToolCheck check : target.checks()) {
             if (changed.isEmpty() || !missing(check, tools).isEmpty()) {
-              if (!report(lab, check, copy, tools, tally)) {
+              if (!report(lab, check, copy.dir(), p -> copy.inLab(p, lab), tools, tally)) {
                 return tally.internal;
               }
               continue;
@@ -69,9 +70,8 @@ final class CheckAction {
             // the tool could run what it reads: it reads nothing labforge did not write
             tally.failed++;
             out.println("FAIL " + check.name() + ": " + lab);
-            changed.forEach(path -> err.println(lab + ": " + check.name() + ": not run: " + path
-                + " is not as labforge wrote it (its sha256 differs from " + Manifest.PATH
-                + "); a tool can run what it reads, so check runs none on a changed file"));
+            changed.forEach(what -> err.println(lab + ": " + check.name() + ": not run: " + what
+                + "; a tool can run what it reads, so check runs none on a file labforge did not write"));
           }
         }
       } catch (IOException e) {
@@ -102,16 +102,12 @@ final class CheckAction {
     return check.requires().stream().filter(t -> !tools.has(t)).toList();
   }
 
-  /** Runs {@code check} on the verified copy (or, for the manifest check, the lab); false on a labforge bug. */
-  private boolean report(Path lab, ToolCheck check, Path read, Tools tools, Tally tally) {
-    return report(lab, check, read, null, tools, tally);
-  }
-
-  private boolean report(Path lab, ToolCheck check, VerifiedCopy copy, Tools tools, Tally tally) {
-    return report(lab, check, copy.dir(), copy, tools, tally);
-  }
-
-  private boolean report(Path lab, ToolCheck check, Path read, VerifiedCopy copy, Tools tools, Tally tally) {
+  /**
+   * Runs {@code check} on {@code read} (the verified copy; the lab itself for the manifest check) and
+   * reports it, its problems {@code named} after the lab; false on a labforge bug (tally.internal).
+   */
+  private boolean report(Path lab, ToolCheck check, Path read, UnaryOperator<String> named, Tools tools,
+      Tally tally) {
     List<String> missing = missing(check, tools);
     if (!missing.isEmpty()) {
       out.println("skip " + check.name() + ": " + String.join(", ", missing) + " not found");
@@ -135,7 +131,7 @@ final class CheckAction {
     } else {
       tally.failed++;
       out.println("FAIL " + check.name() + ": " + lab);
-      problems.forEach(p -> err.println(lab + ": " + check.name() + ": " + (copy == null ? p : copy.inLab(p, lab))));
+      problems.forEach(p -> err.println(lab + ": " + check.name() + ": " + named.apply(p)));
     }
     return true;
   }

@@ -17,11 +17,12 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What {@code labforge check} hands the real tools: a private copy of a lab folder holding only the
@@ -33,9 +34,9 @@ import java.util.TreeSet;
  */
 public final class VerifiedCopy implements AutoCloseable {
   private final Path dir;
-  private final SortedSet<String> changed;
+  private final SortedMap<String, String> changed;
 
-  private VerifiedCopy(Path dir, SortedSet<String> changed) {
+  private VerifiedCopy(Path dir, SortedMap<String, String> changed) {
     this.dir = dir;
     this.changed = changed;
   }
@@ -46,16 +47,18 @@ public final class VerifiedCopy implements AutoCloseable {
   }
 
   /**
-   * Listed files that are there, but not as labforge wrote them: other bytes, a link, not a regular file.
-   * (A missing one is missing from the copy too: the checks see what they would have seen.)
+   * Listed files that are there, but not as labforge wrote them (other bytes, a link, not a regular
+   * file, reached through a linked folder), each with why. A missing one is missing from the copy
+   * too: the checks see what they would have seen.
    */
-  public SortedSet<String> changed() {
+  public SortedMap<String, String> changed() {
     return changed;
   }
 
-  /** The changed files under any of {@code folders} (top-level folders of the lab: target ids). */
+  /** "path: why" for each changed file under any of {@code folders} (top-level folders of the lab: target ids). */
   public List<String> changedUnder(Set<String> folders) {
-    return changed.stream().filter(p -> folders.contains(p.split("/", 2)[0])).toList();
+    return changed.entrySet().stream().filter(e -> folders.contains(e.getKey().split("/", 2)[0]))
+        .map(e -> e.getKey() + " " + e.getValue()).toList();
   }
 
   public static VerifiedCopy of(Path labDir) throws IOException {
@@ -72,7 +75,8 @@ public final class VerifiedCopy implements AutoCloseable {
     Path copy = Files.createTempDirectory("labforge-check-");
     try {
       Files.write(copy.resolve(Manifest.PATH), manifestBytes);
-      SortedSet<String> changed = new TreeSet<>();
+      SortedMap<String, String> changed = new TreeMap<>();
+      Set<String> seen = new HashSet<>();
       // walked without following links: a listed path reached through a linked folder is not copied
       Files.walkFileTree(labDir, new SimpleFileVisitor<>() {
         @Override
@@ -82,12 +86,20 @@ public final class VerifiedCopy implements AutoCloseable {
           if (sha256 == null || relative.equals(Manifest.PATH)) {
             return FileVisitResult.CONTINUE;
           }
-          if (!attrs.isRegularFile() || !copyIfSame(file, copy.resolve(relative), sha256)) {
-            changed.add(relative);
+          seen.add(relative);
+          if (!attrs.isRegularFile()) {
+            changed.put(relative, "is a symbolic link or not a regular file");
+          } else if (!copyIfSame(file, copy.resolve(relative), sha256)) {
+            changed.put(relative, "has other bytes than labforge wrote (its sha256 differs from " + Manifest.PATH + ")");
           }
           return FileVisitResult.CONTINUE;
         }
       });
+      for (String path : listed.keySet()) {
+        if (!seen.contains(path) && !path.equals(Manifest.PATH) && Files.exists(labDir.resolve(path))) {
+          changed.put(path, "is reached through a symbolic link");
+        }
+      }
       return new VerifiedCopy(copy, changed);
     } catch (IOException | RuntimeException e) {
       TreeWriter.deleteTree(copy);

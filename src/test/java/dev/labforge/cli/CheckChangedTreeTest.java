@@ -33,8 +33,8 @@ class CheckChangedTreeTest {
 
     Cli.Result r = Cli.run("check", lab.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID);
-    String refused = " is not as labforge wrote it (its sha256 differs from manifest.json); a tool can run what it"
-        + " reads, so check runs none on a changed file\n";
+    String refused = " has other bytes than labforge wrote (its sha256 differs from manifest.json); a tool can run"
+        + " what it reads, so check runs none on a file labforge did not write\n";
     assertThat(r.err()).isEqualTo(
         lab + ": manifest sha256: vagrant/Vagrantfile: changed since labforge wrote it (sha256 differs)\n"
         + lab + ": ruby -c: not run: vagrant/Vagrantfile" + refused
@@ -58,8 +58,36 @@ class CheckChangedTreeTest {
     Cli.Result r = Cli.run("check", lab.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.err()).startsWith(lab + ": manifest sha256: inventory/ssh_config: changed since labforge wrote it"
-        + " (sha256 differs)\n" + lab + ": ssh -G: not run: inventory/ssh_config is not as labforge wrote it");
+        + " (sha256 differs)\n" + lab + ": ssh -G: not run: inventory/ssh_config has other bytes than labforge wrote");
     assertThat(r.out()).contains("FAIL ssh -G: " + lab + "\n").doesNotContain("ok   ssh -G");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void aListedFileReplacedByALinkOrReachedThroughOneRunsNoTool() throws IOException {
+    Path out = tmp.resolve("out");
+    assertThat(Cli.run("gen", "-q", "-t", "inventory,vagrant", "-o", out.toString()).code()).isZero();
+    Path lab = out.resolve("lpic3-353").toAbsolutePath();
+    Path marker = tmp.resolve("ran-by-ssh");
+    // the same bytes elsewhere, so that only the link is wrong: ssh_config's copy gains a Match exec
+    Path elsewhere = tmp.resolve("elsewhere");
+    Files.createDirectories(elsewhere);
+    Files.copy(lab.resolve("inventory/ssh_config"), elsewhere.resolve("ssh_config"));
+    Files.writeString(elsewhere.resolve("ssh_config"), "Match exec \"touch " + marker + "\"\n",
+        StandardOpenOption.APPEND);
+    Files.delete(lab.resolve("inventory/ssh_config"));
+    Files.createSymbolicLink(lab.resolve("inventory/ssh_config"), elsewhere.resolve("ssh_config"));
+    Path vagrant = tmp.resolve("vagrant-elsewhere");
+    Files.move(lab.resolve("vagrant"), vagrant);
+    Files.createSymbolicLink(lab.resolve("vagrant"), vagrant);
+
+    Cli.Result r = Cli.run("check", lab.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID);
+    String why = "; a tool can run what it reads, so check runs none on a file labforge did not write\n";
+    assertThat(r.err()).contains(
+        lab + ": ssh -G: not run: inventory/ssh_config is a symbolic link or not a regular file" + why,
+        lab + ": ruby -c: not run: vagrant/Vagrantfile is reached through a symbolic link" + why);
+    assertThat(r.out()).contains("FAIL ssh -G: " + lab + "\n", "FAIL ruby -c: " + lab + "\n");
     assertThat(marker).doesNotExist();
   }
 }
