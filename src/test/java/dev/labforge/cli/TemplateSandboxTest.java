@@ -40,8 +40,8 @@ class TemplateSandboxTest {
         Arguments.of("${\"\\\"freemarker.template.utility.Execute\\\"?new()(\\\"touch MARKER\\\")\"?eval}",
             "2:1: this template override fails: " + NEW_EXECUTE),
         Arguments.of("<#assign t = r\"<#assign e = 'freemarker.template.utility.Execute'?new()>"
-            + "${e('touch MARKER')}\"?interpret><@t/>",
-            "2:134: this template override fails: " + NEW_EXECUTE),
+            + "${e('touch MARKER')}\"?interpret>\n<@t/>",
+            "3:1: this template override fails: " + NEW_EXECUTE),
         Arguments.of("<#setting new_builtin_class_resolver=\"unrestricted\">"
             + "${\"freemarker.template.utility.Execute\"?new()(\"touch MARKER\")}",
             "2:11: this template override does not parse: The setting name is recognized, but changing this"
