@@ -67,9 +67,11 @@ final class TemplateOverrides {
       }
       if (t instanceof freemarker.template.TemplateException te) {
         String where = te.getLineNumber() == null ? "" : ":" + te.getLineNumber() + ":" + te.getColumnNumber();
-        String what = firstLine(te.getMessageWithoutStackTop());
-        if (what.endsWith(":") && te.getBlamedExpressionString() != null) {
-          what += " " + te.getBlamedExpressionString();
+        // the place is in the user's file; the reason is the innermost one (?eval and ?interpret wrap it)
+        freemarker.template.TemplateException reason = innermost(te);
+        String what = firstLine(reason.getMessageWithoutStackTop());
+        if (what.endsWith(":") && reason.getBlamedExpressionString() != null) {
+          what += " " + reason.getBlamedExpressionString();
         }
         err.println("labforge: " + file.get() + where + ": this template override fails: " + what);
         return Optional.of(ExitCodes.INVALID);
@@ -81,6 +83,16 @@ final class TemplateOverrides {
     }
     err.println("labforge: " + file.get() + ": this template override breaks the output: " + message);
     return Optional.of(ExitCodes.INVALID);
+  }
+
+  private static freemarker.template.TemplateException innermost(freemarker.template.TemplateException te) {
+    freemarker.template.TemplateException last = te;
+    for (Throwable t = te.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof freemarker.template.TemplateException inner) {
+        last = inner;
+      }
+    }
+    return last;
   }
 
   private static String firstLine(String text) {

@@ -105,7 +105,7 @@ public final class TreeWriter {
       throw new RefusedException(target + " exists and is not a folder; move it away");
     }
     Path lockFile = parent.resolve("." + lab + ".lock");
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel = openLock(lockFile);
     try {
       FileLock lock = tryLock(channel, lockFile, target);
       steps.accept("locked");
@@ -116,6 +116,34 @@ public final class TreeWriter {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /**
+   * Opens the lock file without following a link: a symbolic link planted at the lock's path would
+   * have labforge create or write the file it points at, and a FIFO would block the open. Either is
+   * refused, naming the path; the check before the open gives the message, O_NOFOLLOW closes the race.
+   */
+  private static FileChannel openLock(Path lockFile) throws IOException {
+    refuseUnlessRegular(lockFile);
+    try {
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, NOFOLLOW);
+    } catch (java.nio.file.FileSystemException e) {
+      refuseUnlessRegular(lockFile); // replaced by a link since the check (open fails with ELOOP)
+      throw e;
+    }
+  }
+
+  private static void refuseUnlessRegular(Path lockFile) throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(lockFile, BasicFileAttributes.class, NOFOLLOW);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return;
+    }
+    if (!attrs.isRegularFile()) {
+      throw new RefusedException(lockFile + " is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+          + ", not labforge's lock file; remove it and run again");
     }
   }
 
@@ -172,8 +200,8 @@ public final class TreeWriter {
     if (manifest != null) {
       steps.accept("manifest-staged");
     }
-    Map<String, Path> carry = hadPrevious ? userFiles(target, staging, all, kept) : Map.of();
-    for (Map.Entry<String, Path> user : carry.entrySet()) {
+    Map<Path, Path> carry = hadPrevious ? userFiles(target, staging, all, kept) : Map.of();
+    for (Map.Entry<Path, Path> user : carry.entrySet()) {
       link(user.getValue(), staging.resolve(user.getKey()));
     }
     for (String path : kept) {
@@ -217,11 +245,15 @@ public final class TreeWriter {
   }
 
   /**
-   * The user's files in the old tree (not listed in its manifest), by relative path. A user file
+   * The user's files in the old tree (not listed in its manifest), by relative path. The paths are
+   * {@code Path}s, never names turned into text and back: a Linux name is bytes, which
+   * {@code toString()} decodes lossily (0xff and 0xfe both become U+FFFD), so a name made from the text
+   * would rename the file, and two such files would become one. The text is only compared with
+   * labforge's own names, which it can never equal when it is lossy. A user file
    * standing where labforge writes a file with other bytes, or where it needs a folder, stops the
    * write: deleting it silently would lose the user's work.
    */
-  private static Map<String, Path> userFiles(Path old, Path staging, Set<String> writing, Set<String> kept)
+  private static Map<Path, Path> userFiles(Path old, Path staging, Set<String> writing, Set<String> kept)
       throws IOException {
     Set<String> ours = new TreeSet<>(kept);
     Path oldManifest = old.resolve(Manifest.PATH);
@@ -234,7 +266,7 @@ public final class TreeWriter {
         folders.add(path.substring(0, i));
       }
     }
-    Map<String, Path> user = new TreeMap<>();
+    Map<Path, Path> user = new TreeMap<>();
     Set<String> inTheWay = new TreeSet<>();
     // visited, not listed: the old tree of a big lab holds 100,000 files, and only the user's are kept
     Files.walkFileTree(old, new SimpleFileVisitor<>() {
@@ -253,7 +285,7 @@ public final class TreeWriter {
         } else if (writing.contains(parentFile(relative, writing))) {
           inTheWay.add(source + " (labforge writes a file where this folder is)");
         } else {
-          user.put(relative, source);
+          user.put(old.relativize(source), source);
         }
         return FileVisitResult.CONTINUE;
       }
@@ -334,7 +366,7 @@ public final class TreeWriter {
           || (staging && relative.startsWith(Staging.SPOOL + "/"))) {
         continue; // a spooled file is labforge's, never the user's
       }
-      Path there = target.resolve(relative);
+      Path there = target.resolve(folder.relativize(source)); // by Path: the name's bytes, as userFiles
       if (Files.exists(there, NOFOLLOW) || Files.isSymbolicLink(there)) {
         if (!sameContent(source, there)) {
           differing.add(relative);

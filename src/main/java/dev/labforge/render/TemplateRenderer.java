@@ -65,8 +65,14 @@ public final class TemplateRenderer {
     config.setLocale(java.util.Locale.ROOT);
     config.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     config.setWhitespaceStripping(true);
+    // A template (a user's too: --templates) creates no Java object and sees no Java API: ?new and ?api
+    // are off, and TemplateMemberAccess leaves only labforge's values and the escapers callable.
+    // ?eval and ?interpret run under this same configuration, so they reach nothing more.
+    config.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    config.setAPIBuiltinEnabled(false);
     DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setExposeFields(false);
+    wrapper.setMemberAccessPolicy(new TemplateMemberAccess());
     freemarker.template.DefaultObjectWrapper objectWrapper = wrapper.build();
     config.setObjectWrapper(objectWrapper);
     try {

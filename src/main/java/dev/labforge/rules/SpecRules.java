@@ -18,7 +18,8 @@ public final class SpecRules {
       new SizesRule(),
       new UsersRule(),
       new PathsRule(),
-      new ControlCharactersRule());
+      new ControlCharactersRule(),
+      new PackerTemplateRule());
 
   private SpecRules() {}
 
