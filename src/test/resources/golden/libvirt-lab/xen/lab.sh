@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/lvlab and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/lvlab/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(gw web db)
-BRIDGES=(lf4e71-front lf4e71-back)
+DOMAINS=('lvlab-gw' 'lvlab-web' 'lvlab-db')
+BRIDGES=(lvlab-front lvlab-back)
 
 need() {
   local tool
@@ -60,23 +62,23 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf4e71-front '10.61.1.1/24'
-  bridge lf4e71-back '10.61.2.1/24'
+  bridge lvlab-front '10.61.1.1/24'
+  bridge lvlab-back '10.61.2.1/24'
   base '/var/lib/xen/images/lvlab/base/debian-12.qcow2'
-  if ! running gw; then
+  if ! running 'lvlab-gw'; then
     mkdir -p -- '/var/lib/xen/images/lvlab/gw'
     overlay '/var/lib/xen/images/lvlab/base/debian-12.qcow2' '/var/lib/xen/images/lvlab/gw/root.qcow2' 3072M
     blank '/var/lib/xen/images/lvlab/gw/data-data.qcow2' 1024M
     cp -- "$LAB"/'cloud-init/gw/nocloud.iso' '/var/lib/xen/images/lvlab/gw/nocloud.iso'
     xl create "$HERE/gw.cfg"
   fi
-  if ! running web; then
+  if ! running 'lvlab-web'; then
     mkdir -p -- '/var/lib/xen/images/lvlab/web'
     overlay '/var/lib/xen/images/lvlab/base/debian-12.qcow2' '/var/lib/xen/images/lvlab/web/root.qcow2' 3072M
     cp -- "$LAB"/'cloud-init/web/nocloud.iso' '/var/lib/xen/images/lvlab/web/nocloud.iso'
     xl create "$HERE/web.cfg"
   fi
-  if ! running db; then
+  if ! running 'lvlab-db'; then
     mkdir -p -- '/var/lib/xen/images/lvlab/db'
     overlay '/var/lib/xen/images/lvlab/base/debian-12.qcow2' '/var/lib/xen/images/lvlab/db/root.qcow2' 3072M
     cp -- "$LAB"/'cloud-init/db/nocloud.iso' '/var/lib/xen/images/lvlab/db/nocloud.iso'
@@ -86,10 +88,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -101,12 +103,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -116,10 +118,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab lvlab (machines: ${MACHINES[*]})" >&2

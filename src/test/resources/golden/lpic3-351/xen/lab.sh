@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/lpic3-351 and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/lpic3-351/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(xen kvm)
-BRIDGES=(lf264c-virt)
+DOMAINS=('lpic3--351-xen' 'lpic3--351-kvm')
+BRIDGES=(lpic3--351-virt)
 
 need() {
   local tool
@@ -60,16 +62,16 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf264c-virt '10.35.1.1/24'
+  bridge lpic3--351-virt '10.35.1.1/24'
   base '/var/lib/xen/images/lpic3-351/base/debian-12.qcow2'
-  if ! running xen; then
+  if ! running 'lpic3--351-xen'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-351/xen'
     overlay '/var/lib/xen/images/lpic3-351/base/debian-12.qcow2' '/var/lib/xen/images/lpic3-351/xen/root.qcow2' 30720M
     blank '/var/lib/xen/images/lpic3-351/xen/data-guests.qcow2' 102400M
     cp -- "$LAB"/'cloud-init/xen/nocloud.iso' '/var/lib/xen/images/lpic3-351/xen/nocloud.iso'
     xl create "$HERE/xen.cfg"
   fi
-  if ! running kvm; then
+  if ! running 'lpic3--351-kvm'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-351/kvm'
     overlay '/var/lib/xen/images/lpic3-351/base/debian-12.qcow2' '/var/lib/xen/images/lpic3-351/kvm/root.qcow2' 30720M
     blank '/var/lib/xen/images/lpic3-351/kvm/data-guests.qcow2' 102400M
@@ -80,10 +82,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -95,12 +97,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -110,10 +112,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab lpic3-351 (machines: ${MACHINES[*]})" >&2

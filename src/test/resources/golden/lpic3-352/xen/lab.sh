@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/lpic3-352 and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2  (image ubuntu-24-04: its Packer build, or https://cloud-images.ubuntu.com/releases/24.04/release/ubuntu-24.04-server-cloudimg-amd64.img)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(lxd swarm-1 swarm-2 k8s)
-BRIDGES=(lf9415-conde21)
+DOMAINS=('lpic3--352-lxd' 'lpic3--352-swarm-1' 'lpic3--352-swarm-2' 'lpic3--352-k8s')
+BRIDGES=(lf-9d11a7134e61)
 
 need() {
   local tool
@@ -60,28 +62,28 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf9415-conde21 '172.20.0.1/24'
+  bridge lf-9d11a7134e61 '172.20.0.1/24'
   base '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2'
-  if ! running lxd; then
+  if ! running 'lpic3--352-lxd'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-352/lxd'
     overlay '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2' '/var/lib/xen/images/lpic3-352/lxd/root.qcow2' 20480M
     blank '/var/lib/xen/images/lpic3-352/lxd/data-pool.qcow2' 30720M
     cp -- "$LAB"/'cloud-init/lxd/nocloud.iso' '/var/lib/xen/images/lpic3-352/lxd/nocloud.iso'
     xl create "$HERE/lxd.cfg"
   fi
-  if ! running swarm-1; then
+  if ! running 'lpic3--352-swarm-1'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-352/swarm-1'
     overlay '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2' '/var/lib/xen/images/lpic3-352/swarm-1/root.qcow2' 20480M
     cp -- "$LAB"/'cloud-init/swarm-1/nocloud.iso' '/var/lib/xen/images/lpic3-352/swarm-1/nocloud.iso'
     xl create "$HERE/swarm-1.cfg"
   fi
-  if ! running swarm-2; then
+  if ! running 'lpic3--352-swarm-2'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-352/swarm-2'
     overlay '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2' '/var/lib/xen/images/lpic3-352/swarm-2/root.qcow2' 20480M
     cp -- "$LAB"/'cloud-init/swarm-2/nocloud.iso' '/var/lib/xen/images/lpic3-352/swarm-2/nocloud.iso'
     xl create "$HERE/swarm-2.cfg"
   fi
-  if ! running k8s; then
+  if ! running 'lpic3--352-k8s'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-352/k8s'
     overlay '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2' '/var/lib/xen/images/lpic3-352/k8s/root.qcow2' 20480M
     cp -- "$LAB"/'cloud-init/k8s/nocloud.iso' '/var/lib/xen/images/lpic3-352/k8s/nocloud.iso'
@@ -91,10 +93,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -106,12 +108,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -121,10 +123,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab lpic3-352 (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/lpic3-353 and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/lpic3-353/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(cloud packer cloudinit)
-BRIDGES=(lf1809-lab)
+DOMAINS=('lpic3--353-cloud' 'lpic3--353-packer' 'lpic3--353-cloudinit')
+BRIDGES=(lpic3--353-lab)
 
 need() {
   local tool
@@ -60,22 +62,22 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf1809-lab '192.168.56.1/24'
+  bridge lpic3--353-lab '192.168.56.1/24'
   base '/var/lib/xen/images/lpic3-353/base/debian-12.qcow2'
-  if ! running cloud; then
+  if ! running 'lpic3--353-cloud'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-353/cloud'
     overlay '/var/lib/xen/images/lpic3-353/base/debian-12.qcow2' '/var/lib/xen/images/lpic3-353/cloud/root.qcow2' 20480M
     blank '/var/lib/xen/images/lpic3-353/cloud/data-data.qcow2' 51200M
     cp -- "$LAB"/'cloud-init/cloud/nocloud.iso' '/var/lib/xen/images/lpic3-353/cloud/nocloud.iso'
     xl create "$HERE/cloud.cfg"
   fi
-  if ! running packer; then
+  if ! running 'lpic3--353-packer'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-353/packer'
     overlay '/var/lib/xen/images/lpic3-353/base/debian-12.qcow2' '/var/lib/xen/images/lpic3-353/packer/root.qcow2' 40960M
     cp -- "$LAB"/'cloud-init/packer/nocloud.iso' '/var/lib/xen/images/lpic3-353/packer/nocloud.iso'
     xl create "$HERE/packer.cfg"
   fi
-  if ! running cloudinit; then
+  if ! running 'lpic3--353-cloudinit'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-353/cloudinit'
     overlay '/var/lib/xen/images/lpic3-353/base/debian-12.qcow2' '/var/lib/xen/images/lpic3-353/cloudinit/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/cloudinit/nocloud.iso' '/var/lib/xen/images/lpic3-353/cloudinit/nocloud.iso'
@@ -85,10 +87,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -100,12 +102,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -115,10 +117,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab lpic3-353 (machines: ${MACHINES[*]})" >&2

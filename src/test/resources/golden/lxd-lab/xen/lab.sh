@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/lxd-lab and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/lxd-lab/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(lxd swarm-1 swarm-2 k8s)
-BRIDGES=(lff9f7-con026c lff9f7-swarm)
+DOMAINS=('lxd--lab-lxd' 'lxd--lab-swarm-1' 'lxd--lab-swarm-2' 'lxd--lab-k8s')
+BRIDGES=(lf-a37940662b88 lxd--lab-swarm)
 
 need() {
   local tool
@@ -60,29 +62,29 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lff9f7-con026c '172.20.0.1/24'
-  bridge lff9f7-swarm '172.21.0.1/24'
+  bridge lf-a37940662b88 '172.20.0.1/24'
+  bridge lxd--lab-swarm '172.21.0.1/24'
   base '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2'
-  if ! running lxd; then
+  if ! running 'lxd--lab-lxd'; then
     mkdir -p -- '/var/lib/xen/images/lxd-lab/lxd'
     overlay '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2' '/var/lib/xen/images/lxd-lab/lxd/root.qcow2' 4096M
     blank '/var/lib/xen/images/lxd-lab/lxd/data-pool.qcow2' 1024M
     cp -- "$LAB"/'cloud-init/lxd/nocloud.iso' '/var/lib/xen/images/lxd-lab/lxd/nocloud.iso'
     xl create "$HERE/lxd.cfg"
   fi
-  if ! running swarm-1; then
+  if ! running 'lxd--lab-swarm-1'; then
     mkdir -p -- '/var/lib/xen/images/lxd-lab/swarm-1'
     overlay '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2' '/var/lib/xen/images/lxd-lab/swarm-1/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/swarm-1/nocloud.iso' '/var/lib/xen/images/lxd-lab/swarm-1/nocloud.iso'
     xl create "$HERE/swarm-1.cfg"
   fi
-  if ! running swarm-2; then
+  if ! running 'lxd--lab-swarm-2'; then
     mkdir -p -- '/var/lib/xen/images/lxd-lab/swarm-2'
     overlay '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2' '/var/lib/xen/images/lxd-lab/swarm-2/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/swarm-2/nocloud.iso' '/var/lib/xen/images/lxd-lab/swarm-2/nocloud.iso'
     xl create "$HERE/swarm-2.cfg"
   fi
-  if ! running k8s; then
+  if ! running 'lxd--lab-k8s'; then
     mkdir -p -- '/var/lib/xen/images/lxd-lab/k8s'
     overlay '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2' '/var/lib/xen/images/lxd-lab/k8s/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/k8s/nocloud.iso' '/var/lib/xen/images/lxd-lab/k8s/nocloud.iso'
@@ -92,10 +94,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -107,12 +109,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -122,10 +124,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab lxd-lab (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/packer-installers and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/packer-installers/base/debian-12-iso.qcow2  (image debian-12-iso: its Packer build, or https://cdimage.debian.org/cdimage/release/12.8.0/amd64/iso-cd/debian-12.8.0-amd64-netinst.iso)
@@ -15,7 +16,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(host rocky ubuntu)
-BRIDGES=(lf7cd7-lab)
+DOMAINS=('packer--installers-host' 'packer--installers-rocky' 'packer--installers-ubuntu')
+BRIDGES=(lf-4fcc68532230)
 
 need() {
   local tool
@@ -62,23 +64,23 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf7cd7-lab '10.77.0.1/24'
+  bridge lf-4fcc68532230 '10.77.0.1/24'
   base '/var/lib/xen/images/packer-installers/base/debian-12-iso.qcow2'
   base '/var/lib/xen/images/packer-installers/base/rocky-9.qcow2'
   base '/var/lib/xen/images/packer-installers/base/ubuntu-24-04-iso.qcow2'
-  if ! running host; then
+  if ! running 'packer--installers-host'; then
     mkdir -p -- '/var/lib/xen/images/packer-installers/host'
     overlay '/var/lib/xen/images/packer-installers/base/debian-12-iso.qcow2' '/var/lib/xen/images/packer-installers/host/root.qcow2' 25600M
     cp -- "$LAB"/'cloud-init/host/nocloud.iso' '/var/lib/xen/images/packer-installers/host/nocloud.iso'
     xl create "$HERE/host.cfg"
   fi
-  if ! running rocky; then
+  if ! running 'packer--installers-rocky'; then
     mkdir -p -- '/var/lib/xen/images/packer-installers/rocky'
     overlay '/var/lib/xen/images/packer-installers/base/rocky-9.qcow2' '/var/lib/xen/images/packer-installers/rocky/root.qcow2' 25600M
     cp -- "$LAB"/'cloud-init/rocky/nocloud.iso' '/var/lib/xen/images/packer-installers/rocky/nocloud.iso'
     xl create "$HERE/rocky.cfg"
   fi
-  if ! running ubuntu; then
+  if ! running 'packer--installers-ubuntu'; then
     mkdir -p -- '/var/lib/xen/images/packer-installers/ubuntu'
     overlay '/var/lib/xen/images/packer-installers/base/ubuntu-24-04-iso.qcow2' '/var/lib/xen/images/packer-installers/ubuntu/root.qcow2' 25600M
     cp -- "$LAB"/'cloud-init/ubuntu/nocloud.iso' '/var/lib/xen/images/packer-installers/ubuntu/nocloud.iso'
@@ -88,10 +90,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -103,12 +105,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -118,10 +120,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab packer-installers (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/router and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/router/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(router client1 client2)
-BRIDGES=(lf71fc-lan1 lf71fc-lan2)
+DOMAINS=('router-router' 'router-client1' 'router-client2')
+BRIDGES=(router-lan1 router-lan2)
 
 need() {
   local tool
@@ -60,22 +62,22 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf71fc-lan1
-  bridge lf71fc-lan2
+  bridge router-lan1
+  bridge router-lan2
   base '/var/lib/xen/images/router/base/debian-12.qcow2'
-  if ! running router; then
+  if ! running 'router-router'; then
     mkdir -p -- '/var/lib/xen/images/router/router'
     overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/router/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/router/nocloud.iso' '/var/lib/xen/images/router/router/nocloud.iso'
     xl create "$HERE/router.cfg"
   fi
-  if ! running client1; then
+  if ! running 'router-client1'; then
     mkdir -p -- '/var/lib/xen/images/router/client1'
     overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/client1/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/client1/nocloud.iso' '/var/lib/xen/images/router/client1/nocloud.iso'
     xl create "$HERE/client1.cfg"
   fi
-  if ! running client2; then
+  if ! running 'router-client2'; then
     mkdir -p -- '/var/lib/xen/images/router/client2'
     overlay '/var/lib/xen/images/router/base/debian-12.qcow2' '/var/lib/xen/images/router/client2/root.qcow2' 4096M
     cp -- "$LAB"/'cloud-init/client2/nocloud.iso' '/var/lib/xen/images/router/client2/nocloud.iso'
@@ -85,10 +87,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -100,12 +102,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -115,10 +117,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab router (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/tf-closed and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/tf-closed/base/ubuntu.qcow2  (image ubuntu: its Packer build, or https://cloud-images.ubuntu.com/releases/24.04/release/ubuntu-24.04-server-cloudimg-amd64.img)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(anon ops)
-BRIDGES=(lf076b-lan)
+DOMAINS=('tf--closed-anon' 'tf--closed-ops')
+BRIDGES=(tf--closed-lan)
 
 need() {
   local tool
@@ -60,15 +62,15 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf076b-lan '192.168.100.1/28'
+  bridge tf--closed-lan '192.168.100.1/28'
   base '/var/lib/xen/images/tf-closed/base/ubuntu.qcow2'
-  if ! running anon; then
+  if ! running 'tf--closed-anon'; then
     mkdir -p -- '/var/lib/xen/images/tf-closed/anon'
     overlay '/var/lib/xen/images/tf-closed/base/ubuntu.qcow2' '/var/lib/xen/images/tf-closed/anon/root.qcow2' 1024M
     cp -- "$LAB"/'cloud-init/anon/nocloud.iso' '/var/lib/xen/images/tf-closed/anon/nocloud.iso'
     xl create "$HERE/anon.cfg"
   fi
-  if ! running ops; then
+  if ! running 'tf--closed-ops'; then
     mkdir -p -- '/var/lib/xen/images/tf-closed/ops'
     overlay '/var/lib/xen/images/tf-closed/base/ubuntu.qcow2' '/var/lib/xen/images/tf-closed/ops/root.qcow2' 30720M
     cp -- "$LAB"/'cloud-init/ops/nocloud.iso' '/var/lib/xen/images/tf-closed/ops/nocloud.iso'
@@ -78,10 +80,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -93,12 +95,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -108,10 +110,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab tf-closed (machines: ${MACHINES[*]})" >&2

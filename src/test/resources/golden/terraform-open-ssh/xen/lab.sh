@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/tf-open and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/tf-open/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -14,7 +15,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(db web-1 web-2 huge)
-BRIDGES=(lfade6-front lfade6-back)
+DOMAINS=('tf--open-db' 'tf--open-web-1' 'tf--open-web-2' 'tf--open-huge')
+BRIDGES=(tf--open-front tf--open-back)
 
 need() {
   local tool
@@ -61,11 +63,11 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lfade6-front '10.10.0.1/24'
-  bridge lfade6-back '10.20.0.254/24'
+  bridge tf--open-front '10.10.0.1/24'
+  bridge tf--open-back '10.20.0.254/24'
   base '/var/lib/xen/images/tf-open/base/debian-12.qcow2'
   base '/var/lib/xen/images/tf-open/base/rocky-9.qcow2'
-  if ! running db; then
+  if ! running 'tf--open-db'; then
     mkdir -p -- '/var/lib/xen/images/tf-open/db'
     overlay '/var/lib/xen/images/tf-open/base/rocky-9.qcow2' '/var/lib/xen/images/tf-open/db/root.qcow2' 102400M
     blank '/var/lib/xen/images/tf-open/db/data-data.qcow2' 20480M
@@ -73,19 +75,19 @@ up() {
     cp -- "$LAB"/'cloud-init/db/nocloud.iso' '/var/lib/xen/images/tf-open/db/nocloud.iso'
     xl create "$HERE/db.cfg"
   fi
-  if ! running web-1; then
+  if ! running 'tf--open-web-1'; then
     mkdir -p -- '/var/lib/xen/images/tf-open/web-1'
     overlay '/var/lib/xen/images/tf-open/base/debian-12.qcow2' '/var/lib/xen/images/tf-open/web-1/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/web-1/nocloud.iso' '/var/lib/xen/images/tf-open/web-1/nocloud.iso'
     xl create "$HERE/web-1.cfg"
   fi
-  if ! running web-2; then
+  if ! running 'tf--open-web-2'; then
     mkdir -p -- '/var/lib/xen/images/tf-open/web-2'
     overlay '/var/lib/xen/images/tf-open/base/debian-12.qcow2' '/var/lib/xen/images/tf-open/web-2/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/web-2/nocloud.iso' '/var/lib/xen/images/tf-open/web-2/nocloud.iso'
     xl create "$HERE/web-2.cfg"
   fi
-  if ! running huge; then
+  if ! running 'tf--open-huge'; then
     mkdir -p -- '/var/lib/xen/images/tf-open/huge'
     overlay '/var/lib/xen/images/tf-open/base/debian-12.qcow2' '/var/lib/xen/images/tf-open/huge/root.qcow2' 10240M
     blank '/var/lib/xen/images/tf-open/huge/data-scratch.qcow2' 204800M
@@ -96,10 +98,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -111,12 +113,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -126,10 +128,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab tf-open (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/vagrant-boot and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/vagrant-boot/base/debian-12.qcow2  (image debian-12: its Packer build, or https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(alpha beta)
-BRIDGES=(lfd7cd-lab)
+DOMAINS=('vagrant--boot-alpha' 'vagrant--boot-beta')
+BRIDGES=(lf-b19b6bb0588e)
 
 need() {
   local tool
@@ -60,16 +62,16 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lfd7cd-lab '192.168.56.1/24'
+  bridge lf-b19b6bb0588e '192.168.56.1/24'
   base '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2'
-  if ! running alpha; then
+  if ! running 'vagrant--boot-alpha'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-boot/alpha'
     overlay '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2' '/var/lib/xen/images/vagrant-boot/alpha/root.qcow2' 3072M
     blank '/var/lib/xen/images/vagrant-boot/alpha/data-data.qcow2' 1024M
     cp -- "$LAB"/'cloud-init/alpha/nocloud.iso' '/var/lib/xen/images/vagrant-boot/alpha/nocloud.iso'
     xl create "$HERE/alpha.cfg"
   fi
-  if ! running beta; then
+  if ! running 'vagrant--boot-beta'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-boot/beta'
     overlay '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2' '/var/lib/xen/images/vagrant-boot/beta/root.qcow2' 3072M
     cp -- "$LAB"/'cloud-init/beta/nocloud.iso' '/var/lib/xen/images/vagrant-boot/beta/nocloud.iso'
@@ -79,10 +81,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -94,12 +96,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -109,10 +111,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab vagrant-boot (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/vagrant-edges and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2  (image rocky-9: its Packer build, or https://dl.rockylinux.org/pub/rocky/9/images/x86_64/Rocky-9-GenericCloud.latest.x86_64.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(store edge-1 edge-2)
-BRIDGES=(lf9f7d-lan lf9f7d-office lf9f7d-outbound)
+DOMAINS=('vagrant--edges-store' 'vagrant--edges-edge-1' 'vagrant--edges-edge-2')
+BRIDGES=(lf-1aec33cef1be lf-ead089d9f224 lf-876f7589e4a5)
 
 need() {
   local tool
@@ -60,11 +62,11 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf9f7d-lan '10.20.0.1/24'
-  bridge lf9f7d-office '192.168.100.1/24'
-  bridge lf9f7d-outbound '172.31.5.1/28'
+  bridge lf-1aec33cef1be '10.20.0.1/24'
+  bridge lf-ead089d9f224 '192.168.100.1/24'
+  bridge lf-876f7589e4a5 '172.31.5.1/28'
   base '/var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2'
-  if ! running store; then
+  if ! running 'vagrant--edges-store'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-edges/store'
     overlay '/var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2' '/var/lib/xen/images/vagrant-edges/store/root.qcow2' 10240M
     blank '/var/lib/xen/images/vagrant-edges/store/data-raw.qcow2' 1536M
@@ -72,13 +74,13 @@ up() {
     cp -- "$LAB"/'cloud-init/store/nocloud.iso' '/var/lib/xen/images/vagrant-edges/store/nocloud.iso'
     xl create "$HERE/store.cfg"
   fi
-  if ! running edge-1; then
+  if ! running 'vagrant--edges-edge-1'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-edges/edge-1'
     overlay '/var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2' '/var/lib/xen/images/vagrant-edges/edge-1/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/edge-1/nocloud.iso' '/var/lib/xen/images/vagrant-edges/edge-1/nocloud.iso'
     xl create "$HERE/edge-1.cfg"
   fi
-  if ! running edge-2; then
+  if ! running 'vagrant--edges-edge-2'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-edges/edge-2'
     overlay '/var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2' '/var/lib/xen/images/vagrant-edges/edge-2/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/edge-2/nocloud.iso' '/var/lib/xen/images/vagrant-edges/edge-2/nocloud.iso'
@@ -88,10 +90,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -103,12 +105,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -118,10 +120,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab vagrant-edges (machines: ${MACHINES[*]})" >&2

@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /srv/xen images/it's "lab",1\ é and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /srv/xen images/it's "lab",1\ é/base/debian-12.qcow2  (image debian-12: its Packer build, or https://example.org/debian-12.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(storage plain)
-BRIDGES=(lfe453-mand90c lfe453-lan)
+DOMAINS=('xen--hvm-storage' 'xen--hvm-plain')
+BRIDGES=(lf-c302266c12d6 xen--hvm-lan)
 
 need() {
   local tool
@@ -60,10 +62,10 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lfe453-mand90c '10.60.0.1/24'
-  bridge lfe453-lan '10.61.0.1/24'
+  bridge lf-c302266c12d6 '10.60.0.1/24'
+  bridge xen--hvm-lan '10.61.0.1/24'
   base '/srv/xen images/it'\''s "lab",1\ é/base/debian-12.qcow2'
-  if ! running storage; then
+  if ! running 'xen--hvm-storage'; then
     mkdir -p -- '/srv/xen images/it'\''s "lab",1\ é/storage'
     overlay '/srv/xen images/it'\''s "lab",1\ é/base/debian-12.qcow2' '/srv/xen images/it'\''s "lab",1\ é/storage/root.qcow2' 10240M
     blank '/srv/xen images/it'\''s "lab",1\ é/storage/data-a.qcow2' 1024M
@@ -73,7 +75,7 @@ up() {
     cp -- "$LAB"/'cloud-init/storage/nocloud.iso' '/srv/xen images/it'\''s "lab",1\ é/storage/nocloud.iso'
     xl create "$HERE/storage.cfg"
   fi
-  if ! running plain; then
+  if ! running 'xen--hvm-plain'; then
     mkdir -p -- '/srv/xen images/it'\''s "lab",1\ é/plain'
     overlay '/srv/xen images/it'\''s "lab",1\ é/base/debian-12.qcow2' '/srv/xen images/it'\''s "lab",1\ é/plain/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/plain/nocloud.iso' '/srv/xen images/it'\''s "lab",1\ é/plain/nocloud.iso'
@@ -83,10 +85,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -98,12 +100,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -113,10 +115,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab xen-hvm (machines: ${MACHINES[*]})" >&2

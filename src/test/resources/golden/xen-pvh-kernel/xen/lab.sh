@@ -5,6 +5,7 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/xen-pvh-kernel and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 #   /var/lib/xen/images/xen-pvh-kernel/base/debian-12.qcow2  (image debian-12: its Packer build, or https://example.org/debian-12.qcow2)
@@ -13,7 +14,8 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(web-1 web-2)
-BRIDGES=(lf302b-lab)
+DOMAINS=('xen--pvh--kernel-web-1' 'xen--pvh--kernel-web-2')
+BRIDGES=(lf-65bf85b8e3f6)
 
 need() {
   local tool
@@ -60,15 +62,15 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf302b-lab '10.62.0.1/24'
+  bridge lf-65bf85b8e3f6 '10.62.0.1/24'
   base '/var/lib/xen/images/xen-pvh-kernel/base/debian-12.qcow2'
-  if ! running web-1; then
+  if ! running 'xen--pvh--kernel-web-1'; then
     mkdir -p -- '/var/lib/xen/images/xen-pvh-kernel/web-1'
     overlay '/var/lib/xen/images/xen-pvh-kernel/base/debian-12.qcow2' '/var/lib/xen/images/xen-pvh-kernel/web-1/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/web-1/nocloud.iso' '/var/lib/xen/images/xen-pvh-kernel/web-1/nocloud.iso'
     xl create "$HERE/web-1.cfg"
   fi
-  if ! running web-2; then
+  if ! running 'xen--pvh--kernel-web-2'; then
     mkdir -p -- '/var/lib/xen/images/xen-pvh-kernel/web-2'
     overlay '/var/lib/xen/images/xen-pvh-kernel/base/debian-12.qcow2' '/var/lib/xen/images/xen-pvh-kernel/web-2/root.qcow2' 10240M
     cp -- "$LAB"/'cloud-init/web-2/nocloud.iso' '/var/lib/xen/images/xen-pvh-kernel/web-2/nocloud.iso'
@@ -78,10 +80,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${DOMAINS[@]}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -93,12 +95,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${MACHINES[@]}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${!MACHINES[@]}"; do
+    if running "${DOMAINS[$i]}"; then
+      xl list "${DOMAINS[$i]}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${MACHINES[$i]} not running"
     fi
   done
   for br in "${BRIDGES[@]}"; do
@@ -108,10 +110,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${MACHINES[@]}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${!MACHINES[@]}"; do
+    if [ "${MACHINES[$i]}" = "$1" ]; then
+      exec xl console "${DOMAINS[$i]}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab xen-pvh-kernel (machines: ${MACHINES[*]})" >&2
