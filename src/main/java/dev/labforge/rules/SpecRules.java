@@ -15,6 +15,7 @@ public final class SpecRules {
       new ReferencesRule(),
       new AddressesRule(),
       new RoutingRule(),
+      new RoutePathsRule(),
       new SizesRule(),
       new UsersRule(),
       new PathsRule(),
