@@ -81,7 +81,7 @@ public final class HostNames {
     }
     String head = name.substring(0, max - HASH_HEX - 1);
     while (head.endsWith("-")) {
-      head = head.substring(0, head.length() - 1); // a host name never has "--" before its hash
+      head = head.substring(0, head.length() - 1); // one "-" before the hash, never a run
     }
     String[] input = new String[parts.length + 1];
     input[0] = kind;

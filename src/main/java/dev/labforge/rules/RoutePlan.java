@@ -36,8 +36,18 @@ final class RoutePlan {
 
   private RoutePlan() {}
 
-  /** The plan, or empty when a network, route or address is broken (each has its own error). */
+  /**
+   * The plan, or empty when no network has routes, or a network, route or address is broken (each
+   * has its own error).
+   */
   static Optional<RoutePlan> of(JsonNode spec) {
+    boolean any = false;
+    for (JsonNode network : spec.path("networks")) {
+      any |= network.path("routes").size() > 0;
+    }
+    if (!any) {
+      return Optional.empty(); // nothing to follow; a big lab without routes pays nothing
+    }
     RoutePlan plan = new RoutePlan();
     for (int n = 0; n < spec.path("networks").size(); n++) {
       JsonNode network = spec.path("networks").get(n);
