@@ -12,6 +12,7 @@ public final class SpecRules {
 
   private static final List<Rule> RULES = List.of(
       new UniqueNamesRule(),
+      new HostAliasesRule(),
       new ReferencesRule(),
       new AddressesRule(),
       new RoutingRule(),
