@@ -15,7 +15,8 @@
 #   LABFORGE_LXD_IMAGE_<image>   the LXD image for spec image <image>: an image LXD knows (alias,
 #                                fingerprint or remote:alias), or a folder holding meta.tar and
 #                                rootfs.tar.gz (or rootfs.img), or a unified image file; a folder or
-#                                file is imported once as "${v.lab}-<image>" and deleted by `down`.
+#                                file is imported once as its IMAGE_ALIAS below
+#                                and deleted by `down`.
 #                                <image> is the image's name with every character other than a
 #                                letter or digit as "_".
 <#list v.images as i>
@@ -25,14 +26,14 @@
 # `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
 set -euo pipefail
 
-LAB=${esc.sh(v.lab)}
 POOL=${esc.sh(v.pool)}
 VM=${v.virtualMachine?c}
 
-# Images: spec name, overriding variable, default LXD image.
+# Images: spec name, overriding variable, default LXD image, alias of an imported image.
 IMAGES=(<#list v.images as i>${esc.sh(i.name)}<#sep> </#sep></#list>)
 IMAGE_VARIABLE=(<#list v.images as i>${esc.sh(i.variable)}<#sep> </#sep></#list>)
 IMAGE_DEFAULT=(<#list v.images as i>${esc.sh(i.defaultSource)}<#sep> </#sep></#list>)
+IMAGE_ALIAS=(<#list v.images as i>${esc.sh(i.alias)}<#sep> </#sep></#list>)
 
 # Networks (LXD bridge names).
 NETWORKS=(<#list v.networks as n>${esc.sh(n.name)}<#sep> </#sep></#list>)

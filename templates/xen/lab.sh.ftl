@@ -9,6 +9,7 @@
 #                       ssh to machine M through ../inventory/ssh_config (an address dom0 reaches,
 #                       or a jump through a machine that does), with KEY (default $LABFORGE_SSH_KEY)
 #                       on every hop; host keys accepted on first contact into .ssh/known_hosts here
+# Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in ${esc.xlComment(v.imageDir)} and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
 <#list v.images as i>
@@ -19,6 +20,7 @@ set -euo pipefail
 HERE=$(cd -- "$(dirname -- "${r"${BASH_SOURCE[0]}"}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(<#list v.machines as m>${m.name}<#sep> </#sep></#list>)
+DOMAINS=(<#list v.machines as m>${esc.sh(m.domain)}<#sep> </#sep></#list>)
 BRIDGES=(<#list v.bridges as b>${b.name}<#sep> </#sep></#list>)
 
 need() {
@@ -73,7 +75,7 @@ up() {
   base ${esc.sh(i.path)}
 </#list>
 <#list v.machines as m>
-  if ! running ${m.name}; then
+  if ! running ${esc.sh(m.domain)}; then
     mkdir -p -- ${esc.sh(m.dir)}
     overlay ${esc.sh(m.base)} ${esc.sh(m.root)} ${m.rootSize}
 <#list m.disks as d>
@@ -87,10 +89,10 @@ up() {
 
 down() {
   need xl ip
-  local m br
-  for m in "${r"${MACHINES[@]}"}"; do
-    if running "$m"; then
-      timeout 60 xl shutdown -w "$m" || xl destroy "$m"
+  local d br
+  for d in "${r"${DOMAINS[@]}"}"; do
+    if running "$d"; then
+      timeout 60 xl shutdown -w "$d" || xl destroy "$d"
     fi
   done
   for br in "${r"${BRIDGES[@]}"}"; do
@@ -102,12 +104,12 @@ down() {
 
 status() {
   need xl ip
-  local m br
-  for m in "${r"${MACHINES[@]}"}"; do
-    if running "$m"; then
-      xl list "$m" | tail -n +2
+  local i br
+  for i in "${r"${!MACHINES[@]}"}"; do
+    if running "${r"${DOMAINS[$i]}"}"; then
+      xl list "${r"${DOMAINS[$i]}"}" | tail -n +2
     else
-      echo "$m not running"
+      echo "${r"${MACHINES[$i]}"} not running"
     fi
   done
   for br in "${r"${BRIDGES[@]}"}"; do
@@ -117,10 +119,10 @@ status() {
 
 console() {
   need xl
-  local m
-  for m in "${r"${MACHINES[@]}"}"; do
-    if [ "$m" = "$1" ]; then
-      exec xl console "$m"
+  local i
+  for i in "${r"${!MACHINES[@]}"}"; do
+    if [ "${r"${MACHINES[$i]}"}" = "$1" ]; then
+      exec xl console "${r"${DOMAINS[$i]}"}"
     fi
   done
   echo "lab.sh: no machine '$1' in lab ${v.lab} (machines: ${r"${MACHINES[*]}"})" >&2

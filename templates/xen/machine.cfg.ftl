@@ -4,7 +4,7 @@
 </#if>
 # Start the whole lab with xen/lab.sh up (it makes the bridges, disks and seed first), or this
 # machine alone with: xl create ${m.machine}.cfg
-name = ${esc.xl(m.machine)}
+name = ${esc.xl(m.domain)}
 type = ${esc.xl(m.type)}
 memory = ${m.memory}
 vcpus = ${m.vcpus}

@@ -1,6 +1,6 @@
 <!-- labforge: machine ${esc.xmlComment(d.machine)} of lab ${esc.xmlComment(d.lab)}. Generated; edit the lab spec instead.
      The disks and the seed live in ${esc.xmlComment(d.labDir)}/; lab.sh up creates them, then runs
-     virsh define on this file and virsh start ${esc.xmlComment(d.name)}. -->
+     virsh define on this file and virsh start on the <name> below. -->
 <domain type='${esc.xml(d.type)}'>
   <name>${esc.xml(d.name)}</name>
   <title>${esc.xml(d.machine)} (lab ${esc.xml(d.lab)})</title>

@@ -1,5 +1,5 @@
 <!-- labforge: network ${esc.xmlComment(n.network)} of lab ${esc.xmlComment(n.lab)} (${esc.xmlComment(n.cidr)}, ${esc.xmlComment(n.kind)}). Generated; edit the lab spec instead.
-     virsh net-define this file, then virsh net-start ${esc.xmlComment(n.name)} (lab.sh up does both). -->
+     virsh net-define this file, then virsh net-start on the <name> below (lab.sh up does both). -->
 <network>
   <name>${esc.xml(n.name)}</name>
 <#if n.forward == "bridge">

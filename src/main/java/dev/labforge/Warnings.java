@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A valid spec that will not work as meant: nobody can log in to a machine, or a target that gen
- * renders says so about its files. Located like errors, but they never change the exit code.
+ * A valid spec that will not work as meant: nobody can log in to a machine, a route leaves the lab
+ * through the host's gateway, or a target that gen renders says so about its files. Located like errors, but they never change the exit code.
  */
 final class Warnings {
   private Warnings() {}
@@ -56,6 +56,7 @@ final class Warnings {
       report.warnAtKey("/defaults/users", "no user here has an SSH key or a password: nobody can log in to "
           + (inheriting.size() == 1 ? "machine " : "machines ") + String.join(", ", inheriting));
     }
+    dev.labforge.rules.RouteWarnings.check(tree.root(), report);
     // The targets gen renders (the enabled ones and what they require); the same warning from two
     // of them (every target that writes a machine's /etc/hosts) is printed once.
     Set<Warning> fromTargets = new LinkedHashSet<>();

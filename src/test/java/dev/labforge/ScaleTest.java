@@ -124,7 +124,7 @@ class ScaleTest {
           .contains("\"" + address(machine) + "/16\"");
       assertThat(Files.readString(lab.resolve("libvirt/domains/" + machine + ".xml")))
           .contains("<name>scale-" + machine + "</name>").contains("/" + machine + ".seed.iso");
-      assertThat(Files.readString(lab.resolve("xen/" + machine + ".cfg"))).contains("name = \"" + machine + "\"");
+      assertThat(Files.readString(lab.resolve("xen/" + machine + ".cfg"))).contains("name = \"scale-" + machine + "\""); // the lab's domain
     }
     // Derived addresses: machine k (0-based, spec order) gets 10.64.0.10 + k.
     assertThat(address("node4-500")).isEqualTo("10.64.7.217");

@@ -137,7 +137,7 @@ final class RootCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  @Command(name = "show", description = "Print the lab as tables: machines with their NICs, users; networks.")
+  @Command(name = "show", description = "Print the lab as tables: machines with their NICs, users; networks; in a lab that routes, forwarding and each machine's routes.")
   static final class Show extends Sub {
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SPEC",
         description = "The lab spec (YAML or JSON); default: the built-in example.")

@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code labforge show}: the lab's inventory as two plain tables, one row per NIC. */
+/**
+ * {@code labforge show}: the lab's inventory as plain tables, one row per NIC. A lab that routes (a
+ * machine with {@code forwarding}, or a network with {@code routes}) also gets each network's
+ * routes and a third table: every machine's forwarding and the routes it ends up with, its default
+ * route first, as the model gives them to every target. A lab that does not route shows its
+ * default routes in the GATEWAY column and prints as before.
+ */
 final class ShowAction {
   private ShowAction() {}
 
@@ -30,13 +36,60 @@ final class ShowAction {
     }
     table(machines, out, 2);
     out.println();
+    boolean routes = routes(lab);
     List<List<String>> networks = new ArrayList<>();
-    networks.add(List.of("NETWORK", "CIDR", "GATEWAY", "DHCP", "KIND", "DNS"));
+    List<String> header = new ArrayList<>(List.of("NETWORK", "CIDR", "GATEWAY", "DHCP", "KIND", "DNS"));
+    if (routes) {
+      header.add("ROUTES");
+    }
+    networks.add(header);
     for (Network n : lab.networks()) {
-      networks.add(List.of(n.name(), n.cidr(), n.gateway(), n.dhcp() ? "yes" : "no", n.kind(),
+      List<String> row = new ArrayList<>(List.of(n.name(), n.cidr(), n.gateway(), n.dhcp() ? "yes" : "no", n.kind(),
           String.join(",", n.dns())));
+      if (routes) {
+        row.add(n.routes().isEmpty() ? "-"
+            : String.join(", ", n.routes().stream().map(r -> r.to() + " via " + r.via()).toList()));
+      }
+      networks.add(row);
     }
     table(networks, out, -1);
+    if (routes) {
+      out.println();
+      table(machineRoutes(lab), out, -1);
+    }
+  }
+
+  /** Whether the lab routes: a machine forwards or a network has routes. */
+  private static boolean routes(Lab lab) {
+    return lab.machines().stream().anyMatch(Machine::forwarding) || lab.networks().stream().anyMatch(n -> !n.routes().isEmpty());
+  }
+
+  /** Each machine's forwarding, then its routes: the default route first, then its NICs' routes. */
+  private static List<List<String>> machineRoutes(Lab lab) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("MACHINE", "FORWARDING", "ROUTE", "VIA", "NIC"));
+    for (Machine m : lab.machines()) {
+      List<List<String>> own = new ArrayList<>();
+      for (Nic n : m.nics()) {
+        if (n.defaultRoute()) {
+          own.add(List.of("default", n.gateway(), n.ifname()));
+        }
+      }
+      for (Nic n : m.nics()) {
+        n.routes().forEach(r -> own.add(List.of(r.to(), r.via(), n.ifname())));
+      }
+      if (own.isEmpty()) {
+        own.add(List.of("none", "", ""));
+      }
+      for (int i = 0; i < own.size(); i++) {
+        List<String> row = new ArrayList<>();
+        row.add(i == 0 ? m.name() : "");
+        row.add(i == 0 ? (m.forwarding() ? "yes" : "no") : "");
+        row.addAll(own.get(i));
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   private static String users(Machine m) {

@@ -12,9 +12,11 @@ public final class SpecRules {
 
   private static final List<Rule> RULES = List.of(
       new UniqueNamesRule(),
+      new HostAliasesRule(),
       new ReferencesRule(),
       new AddressesRule(),
       new RoutingRule(),
+      new RoutePathsRule(),
       new SizesRule(),
       new UsersRule(),
       new PathsRule(),

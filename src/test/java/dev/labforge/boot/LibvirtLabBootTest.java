@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
@@ -78,7 +79,7 @@ class LibvirtLabBootTest {
       long bootSeconds = seconds(start);
       Thread.sleep(BootTest.AFTER_FINISHED.toMillis());
       for (Machine m : lab.machines()) {
-        ns.virsh("destroy", lab.name() + "-" + m.name());   // SIGTERM: QEMU closes its disks cleanly
+        ns.virsh("destroy", HostNames.machine(lab.name(), m.name()));   // SIGTERM: QEMU closes its disks cleanly
         Files.writeString(EVIDENCE.resolve(m.name() + "-console.log"),
             ns.ok(30, "cat", labDir + "/" + m.name() + ".console.log").text());
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -117,7 +118,7 @@ class LxdLabBootTest {
 
   /** The instance name as the generated lab.sh has it (MACHINES and INSTANCES are parallel). */
   private static String instance(Lab lab, Machine machine) {
-    return lab.name() + "-" + machine.name();
+    return HostNames.machine(lab.name(), machine.name());
   }
 
   private static void verify(SoftAssertions soft, LxdNamespace lxd, Lab lab, Machine machine, String instance) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Forwarding;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -65,7 +66,7 @@ class RouterLabBootTest {
       long upSeconds = seconds(start);
       SoftAssertions soft = new SoftAssertions();
       for (var n : lab.networks()) {
-        String bridge = ns.ok(30, "virsh", "-q", "-c", LibvirtNamespace.URI, "net-info", lab.name() + "-" + n.name())
+        String bridge = ns.ok(30, "virsh", "-q", "-c", LibvirtNamespace.URI, "net-info", HostNames.network(lab.name(), n.name()))
             .text().lines().filter(l -> l.startsWith("Bridge:")).map(l -> l.substring(7).strip()).findFirst().orElse("");
         soft.assertThat(ns.run(30, "ip", "-4", "-o", "addr", "show", "dev", bridge).text())
             .as("the host has no address on %s (%s): only the router routes", n.name(), bridge).isEmpty();
@@ -75,7 +76,7 @@ class RouterLabBootTest {
       long bootSeconds = seconds(start);
       Thread.sleep(BootTest.AFTER_FINISHED.toMillis());
       for (Machine m : lab.machines()) {
-        ns.virsh("destroy", lab.name() + "-" + m.name());
+        ns.virsh("destroy", HostNames.machine(lab.name(), m.name()));
         Files.writeString(EVIDENCE.resolve(m.name() + "-console.log"),
             ns.ok(30, "cat", labDir + "/" + m.name() + ".console.log").text());
       }

@@ -3,6 +3,7 @@ package dev.labforge.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
@@ -158,7 +159,7 @@ class VagrantBootTest {
         }
         seconds.put("proofs (vagrant ssh, both machines)", elapsed(t));
         for (Machine m : machines) {
-          String domain = lab.name() + "-" + m.name();
+          String domain = HostNames.join(lab.name(), m.name());
           soft.assertThat(ns.virsh("dumpxml", domain)).as("TCG domain").contains("<domain type='qemu'");
         }
         soft.assertAll();

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud.debian.org/images/cloud/bookworm/latest/SHA5
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('lpic3-351-virt')
+NETWORKS=('lpic3--351-virt')
 NETWORK_XML=('networks/virt.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('xen' 'kvm')
-DOMAINS=('lpic3-351-xen' 'lpic3-351-kvm')
+DOMAINS=('lpic3--351-xen' 'lpic3--351-kvm')
 DOMAIN_XML=('domains/xen.xml' 'domains/kvm.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12')
 ROOT_MIB=(30720 30720)

@@ -15,20 +15,20 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/lpic3-351"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine xen
-virt-install --name 'lpic3-351-xen' --virt-type 'kvm' --memory 8192 --vcpus 4 \
+virt-install --name 'lpic3--351-xen' --virt-type 'kvm' --memory 8192 --vcpus 4 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'xen.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'xen.guests.qcow2',format=qcow2,bus=virtio,size=100 \
   --disk path="$LABDIR"/'xen.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-351-virt',mac='52:54:00:da:d7:93',model=virtio
+  --network network='lpic3--351-virt',mac='52:54:00:da:d7:93',model=virtio
 
 # machine kvm
-virt-install --name 'lpic3-351-kvm' --virt-type 'kvm' --memory 8192 --vcpus 4 \
+virt-install --name 'lpic3--351-kvm' --virt-type 'kvm' --memory 8192 --vcpus 4 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'kvm.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'kvm.guests.qcow2',format=qcow2,bus=virtio,size=100 \
   --disk path="$LABDIR"/'kvm.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-351-virt',mac='52:54:00:6d:cf:44',model=virtio
+  --network network='lpic3--351-virt',mac='52:54:00:6d:cf:44',model=virtio
 

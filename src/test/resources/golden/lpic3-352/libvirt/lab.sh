@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud-images.ubuntu.com/releases/24.04/release/SHA
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('lpic3-352-containers')
+NETWORKS=('lpic3--352-containers')
 NETWORK_XML=('networks/containers.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('lxd' 'swarm-1' 'swarm-2' 'k8s')
-DOMAINS=('lpic3-352-lxd' 'lpic3-352-swarm-1' 'lpic3-352-swarm-2' 'lpic3-352-k8s')
+DOMAINS=('lpic3--352-lxd' 'lpic3--352-swarm-1' 'lpic3--352-swarm-2' 'lpic3--352-k8s')
 DOMAIN_XML=('domains/lxd.xml' 'domains/swarm-1.xml' 'domains/swarm-2.xml' 'domains/k8s.xml')
 MACHINE_IMAGE=('ubuntu-24-04' 'ubuntu-24-04' 'ubuntu-24-04' 'ubuntu-24-04')
 ROOT_MIB=(20480 20480 20480 20480)

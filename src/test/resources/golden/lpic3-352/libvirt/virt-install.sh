@@ -15,31 +15,31 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/lpic3-352"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine lxd
-virt-install --name 'lpic3-352-lxd' --virt-type 'kvm' --memory 4096 --vcpus 2 \
+virt-install --name 'lpic3--352-lxd' --virt-type 'kvm' --memory 4096 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'lxd.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'lxd.pool.qcow2',format=qcow2,bus=virtio,size=30 \
   --disk path="$LABDIR"/'lxd.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-352-containers',mac='52:54:00:aa:9a:1d',model=virtio
+  --network network='lpic3--352-containers',mac='52:54:00:aa:9a:1d',model=virtio
 
 # machine swarm-1
-virt-install --name 'lpic3-352-swarm-1' --virt-type 'kvm' --memory 2048 --vcpus 2 \
+virt-install --name 'lpic3--352-swarm-1' --virt-type 'kvm' --memory 2048 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'swarm-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'swarm-1.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-352-containers',mac='52:54:00:20:09:d4',model=virtio
+  --network network='lpic3--352-containers',mac='52:54:00:20:09:d4',model=virtio
 
 # machine swarm-2
-virt-install --name 'lpic3-352-swarm-2' --virt-type 'kvm' --memory 2048 --vcpus 2 \
+virt-install --name 'lpic3--352-swarm-2' --virt-type 'kvm' --memory 2048 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'swarm-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'swarm-2.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-352-containers',mac='52:54:00:b4:c4:8f',model=virtio
+  --network network='lpic3--352-containers',mac='52:54:00:b4:c4:8f',model=virtio
 
 # machine k8s
-virt-install --name 'lpic3-352-k8s' --virt-type 'kvm' --memory 4096 --vcpus 2 \
+virt-install --name 'lpic3--352-k8s' --virt-type 'kvm' --memory 4096 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'k8s.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'k8s.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-352-containers',mac='52:54:00:cc:be:94',model=virtio
+  --network network='lpic3--352-containers',mac='52:54:00:cc:be:94',model=virtio
 

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud.debian.org/images/cloud/bookworm/latest/SHA5
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('lpic3-353-lab')
+NETWORKS=('lpic3--353-lab')
 NETWORK_XML=('networks/lab.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('cloud' 'packer' 'cloudinit')
-DOMAINS=('lpic3-353-cloud' 'lpic3-353-packer' 'lpic3-353-cloudinit')
+DOMAINS=('lpic3--353-cloud' 'lpic3--353-packer' 'lpic3--353-cloudinit')
 DOMAIN_XML=('domains/cloud.xml' 'domains/packer.xml' 'domains/cloudinit.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12' 'debian-12')
 ROOT_MIB=(20480 40960 10240)

@@ -15,26 +15,26 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/lpic3-353"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine cloud
-virt-install --name 'lpic3-353-cloud' --virt-type 'kvm' --memory 8192 --vcpus 4 \
+virt-install --name 'lpic3--353-cloud' --virt-type 'kvm' --memory 8192 --vcpus 4 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'cloud.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'cloud.data.qcow2',format=qcow2,bus=virtio,size=50 \
   --disk path="$LABDIR"/'cloud.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-353-lab',mac='52:54:00:e4:fa:73',model=virtio
+  --network network='lpic3--353-lab',mac='52:54:00:e4:fa:73',model=virtio
 
 # machine packer
-virt-install --name 'lpic3-353-packer' --virt-type 'kvm' --memory 4096 --vcpus 2 \
+virt-install --name 'lpic3--353-packer' --virt-type 'kvm' --memory 4096 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'packer.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'packer.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-353-lab',mac='52:54:00:99:ad:dc',model=virtio
+  --network network='lpic3--353-lab',mac='52:54:00:99:ad:dc',model=virtio
 
 # machine cloudinit
-virt-install --name 'lpic3-353-cloudinit' --virt-type 'kvm' --memory 1024 --vcpus 2 \
+virt-install --name 'lpic3--353-cloudinit' --virt-type 'kvm' --memory 1024 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'cloudinit.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'cloudinit.seed.iso',device=cdrom,readonly=on \
-  --network network='lpic3-353-lab',mac='52:54:00:fc:c4:b7',model=virtio
+  --network network='lpic3--353-lab',mac='52:54:00:fc:c4:b7',model=virtio
 

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('none')
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('lxd-lab-containers' 'lxd-lab-swarm')
+NETWORKS=('lxd--lab-containers' 'lxd--lab-swarm')
 NETWORK_XML=('networks/containers.xml' 'networks/swarm.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('lxd' 'swarm-1' 'swarm-2' 'k8s')
-DOMAINS=('lxd-lab-lxd' 'lxd-lab-swarm-1' 'lxd-lab-swarm-2' 'lxd-lab-k8s')
+DOMAINS=('lxd--lab-lxd' 'lxd--lab-swarm-1' 'lxd--lab-swarm-2' 'lxd--lab-k8s')
 DOMAIN_XML=('domains/lxd.xml' 'domains/swarm-1.xml' 'domains/swarm-2.xml' 'domains/k8s.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12' 'debian-12' 'debian-12')
 ROOT_MIB=(4096 4096 4096 4096)

@@ -15,34 +15,34 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/lxd-lab"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine lxd
-virt-install --name 'lxd-lab-lxd' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'lxd--lab-lxd' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'lxd.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'lxd.pool.qcow2',format=qcow2,bus=virtio,size=1 \
   --disk path="$LABDIR"/'lxd.seed.iso',device=cdrom,readonly=on \
-  --network network='lxd-lab-containers',mac='52:54:00:dd:98:77',model=virtio
+  --network network='lxd--lab-containers',mac='52:54:00:dd:98:77',model=virtio
 
 # machine swarm-1
-virt-install --name 'lxd-lab-swarm-1' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'lxd--lab-swarm-1' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'swarm-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'swarm-1.seed.iso',device=cdrom,readonly=on \
-  --network network='lxd-lab-containers',mac='52:54:00:d2:04:4e',model=virtio \
-  --network network='lxd-lab-swarm',mac='52:54:00:ea:dc:3d',model=virtio
+  --network network='lxd--lab-containers',mac='52:54:00:d2:04:4e',model=virtio \
+  --network network='lxd--lab-swarm',mac='52:54:00:ea:dc:3d',model=virtio
 
 # machine swarm-2
-virt-install --name 'lxd-lab-swarm-2' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'lxd--lab-swarm-2' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'swarm-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'swarm-2.seed.iso',device=cdrom,readonly=on \
-  --network network='lxd-lab-containers',mac='52:54:00:2f:65:d6',model=virtio \
-  --network network='lxd-lab-swarm',mac='52:54:00:f9:a2:32',model=virtio
+  --network network='lxd--lab-containers',mac='52:54:00:2f:65:d6',model=virtio \
+  --network network='lxd--lab-swarm',mac='52:54:00:f9:a2:32',model=virtio
 
 # machine k8s
-virt-install --name 'lxd-lab-k8s' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'lxd--lab-k8s' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'k8s.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'k8s.seed.iso',device=cdrom,readonly=on \
-  --network network='lxd-lab-containers',mac='52:54:00:e7:2f:13',model=virtio
+  --network network='lxd--lab-containers',mac='52:54:00:e7:2f:13',model=virtio
 

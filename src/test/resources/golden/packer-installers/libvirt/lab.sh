@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('sha256:04396d12b0f377958a070c38a923c227832fa3b3e18ddc013936ecf4
 IMAGE_FORMAT=('iso' 'iso' 'iso')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('packer-installers-lab')
+NETWORKS=('packer--installers-lab')
 NETWORK_XML=('networks/lab.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('host' 'rocky' 'ubuntu')
-DOMAINS=('packer-installers-host' 'packer-installers-rocky' 'packer-installers-ubuntu')
+DOMAINS=('packer--installers-host' 'packer--installers-rocky' 'packer--installers-ubuntu')
 DOMAIN_XML=('domains/host.xml' 'domains/rocky.xml' 'domains/ubuntu.xml')
 MACHINE_IMAGE=('debian-12-iso' 'rocky-9' 'ubuntu-24-04-iso')
 ROOT_MIB=(25600 25600 25600)

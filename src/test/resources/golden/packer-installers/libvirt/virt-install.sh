@@ -15,24 +15,24 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/packer-installers"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine host
-virt-install --name 'packer-installers-host' --virt-type 'kvm' --memory 2048 --vcpus 2 \
+virt-install --name 'packer--installers-host' --virt-type 'kvm' --memory 2048 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'host.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'host.seed.iso',device=cdrom,readonly=on \
-  --network network='packer-installers-lab',mac='52:54:00:a4:08:a7',model=virtio
+  --network network='packer--installers-lab',mac='52:54:00:a4:08:a7',model=virtio
 
 # machine rocky
-virt-install --name 'packer-installers-rocky' --virt-type 'kvm' --memory 2048 --vcpus 2 \
+virt-install --name 'packer--installers-rocky' --virt-type 'kvm' --memory 2048 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'rocky.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'rocky.seed.iso',device=cdrom,readonly=on \
-  --network network='packer-installers-lab',mac='52:54:00:28:25:37',model=virtio
+  --network network='packer--installers-lab',mac='52:54:00:28:25:37',model=virtio
 
 # machine ubuntu
-virt-install --name 'packer-installers-ubuntu' --virt-type 'kvm' --memory 2048 --vcpus 2 \
+virt-install --name 'packer--installers-ubuntu' --virt-type 'kvm' --memory 2048 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'ubuntu.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'ubuntu.seed.iso',device=cdrom,readonly=on \
-  --network network='packer-installers-lab',mac='52:54:00:8a:b1:5b',model=virtio
+  --network network='packer--installers-lab',mac='52:54:00:8a:b1:5b',model=virtio
 

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('none')
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('seed-edges-front' 'seed-edges-back')
+NETWORKS=('seed--edges-front' 'seed--edges-back')
 NETWORK_XML=('networks/front.xml' 'networks/back.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('edge-1' 'edge-2')
-DOMAINS=('seed-edges-edge-1' 'seed-edges-edge-2')
+DOMAINS=('seed--edges-edge-1' 'seed--edges-edge-2')
 DOMAIN_XML=('domains/edge-1.xml' 'domains/edge-2.xml')
 MACHINE_IMAGE=('rocky-9' 'rocky-9')
 ROOT_MIB=(10240 10240)

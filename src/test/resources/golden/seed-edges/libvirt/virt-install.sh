@@ -15,22 +15,22 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/seed-edges"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine edge-1
-virt-install --name 'seed-edges-edge-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'seed--edges-edge-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'edge-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'edge-1.scratch.qcow2',format=qcow2,bus=virtio,size=2 \
   --disk path="$LABDIR"/'edge-1.database-files.qcow2',format=qcow2,bus=virtio,size=4 \
   --disk path="$LABDIR"/'edge-1.seed.iso',device=cdrom,readonly=on \
-  --network network='seed-edges-front',mac='52:54:00:a8:dd:01',model=virtio \
-  --network network='seed-edges-back',mac='52:54:00:84:8b:f0',model=virtio
+  --network network='seed--edges-front',mac='52:54:00:a8:dd:01',model=virtio \
+  --network network='seed--edges-back',mac='52:54:00:84:8b:f0',model=virtio
 
 # machine edge-2
-virt-install --name 'seed-edges-edge-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'seed--edges-edge-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'edge-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'edge-2.scratch.qcow2',format=qcow2,bus=virtio,size=2 \
   --disk path="$LABDIR"/'edge-2.database-files.qcow2',format=qcow2,bus=virtio,size=4 \
   --disk path="$LABDIR"/'edge-2.seed.iso',device=cdrom,readonly=on \
-  --network network='seed-edges-front',mac='52:54:00:58:5a:49',model=virtio \
-  --network network='seed-edges-back',mac='52:54:00:59:21:76',model=virtio
+  --network network='seed--edges-front',mac='52:54:00:58:5a:49',model=virtio \
+  --network network='seed--edges-back',mac='52:54:00:59:21:76',model=virtio
 

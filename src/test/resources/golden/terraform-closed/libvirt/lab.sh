@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud-images.ubuntu.com/releases/24.04/release/SHA
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('tf-closed-lan')
+NETWORKS=('tf--closed-lan')
 NETWORK_XML=('networks/lan.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('anon' 'ops')
-DOMAINS=('tf-closed-anon' 'tf-closed-ops')
+DOMAINS=('tf--closed-anon' 'tf--closed-ops')
 DOMAIN_XML=('domains/anon.xml' 'domains/ops.xml')
 MACHINE_IMAGE=('ubuntu' 'ubuntu')
 ROOT_MIB=(1024 30720)

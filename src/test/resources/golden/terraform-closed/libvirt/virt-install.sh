@@ -15,16 +15,16 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/tf-closed"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine anon
-virt-install --name 'tf-closed-anon' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'tf--closed-anon' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'anon.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'anon.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-closed-lan',mac='52:54:00:c1:b1:25',model=virtio
+  --network network='tf--closed-lan',mac='52:54:00:c1:b1:25',model=virtio
 
 # machine ops
-virt-install --name 'tf-closed-ops' --virt-type 'kvm' --memory 3072 --vcpus 2 \
+virt-install --name 'tf--closed-ops' --virt-type 'kvm' --memory 3072 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'ops.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'ops.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-closed-lan',mac='52:54:00:a6:9d:23',model=virtio
+  --network network='tf--closed-lan',mac='52:54:00:a6:9d:23',model=virtio
 

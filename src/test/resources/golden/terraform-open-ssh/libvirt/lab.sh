@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud.debian.org/images/cloud/bookworm/latest/SHA5
 IMAGE_FORMAT=('qcow2' 'qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('tf-open-front' 'tf-open-back')
+NETWORKS=('tf--open-front' 'tf--open-back')
 NETWORK_XML=('networks/front.xml' 'networks/back.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('db' 'web-1' 'web-2' 'huge')
-DOMAINS=('tf-open-db' 'tf-open-web-1' 'tf-open-web-2' 'tf-open-huge')
+DOMAINS=('tf--open-db' 'tf--open-web-1' 'tf--open-web-2' 'tf--open-huge')
 DOMAIN_XML=('domains/db.xml' 'domains/web-1.xml' 'domains/web-2.xml' 'domains/huge.xml')
 MACHINE_IMAGE=('rocky-9' 'debian-12' 'debian-12' 'debian-12')
 ROOT_MIB=(102400 10240 10240 10240)

@@ -15,36 +15,36 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/tf-open"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine db
-virt-install --name 'tf-open-db' --virt-type 'kvm' --memory 16384 --vcpus 4 \
+virt-install --name 'tf--open-db' --virt-type 'kvm' --memory 16384 --vcpus 4 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'db.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'db.data.qcow2',format=qcow2,bus=virtio,size=20 \
   --disk path="$LABDIR"/'db.wal.qcow2',format=qcow2,bus=virtio,size=2 \
   --disk path="$LABDIR"/'db.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-open-front',mac='52:54:00:e2:bc:04',model=virtio \
-  --network network='tf-open-back',mac='52:54:00:18:53:ab',model=virtio
+  --network network='tf--open-front',mac='52:54:00:e2:bc:04',model=virtio \
+  --network network='tf--open-back',mac='52:54:00:18:53:ab',model=virtio
 
 # machine web-1
-virt-install --name 'tf-open-web-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'tf--open-web-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'web-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'web-1.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-open-front',mac='52:54:00:96:bd:e6',model=virtio \
-  --network network='tf-open-back',mac='52:54:00:73:d9:20',model=virtio
+  --network network='tf--open-front',mac='52:54:00:96:bd:e6',model=virtio \
+  --network network='tf--open-back',mac='52:54:00:73:d9:20',model=virtio
 
 # machine web-2
-virt-install --name 'tf-open-web-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'tf--open-web-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'web-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'web-2.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-open-front',mac='52:54:00:e2:ee:28',model=virtio \
-  --network network='tf-open-back',mac='52:54:00:23:70:a9',model=virtio
+  --network network='tf--open-front',mac='52:54:00:e2:ee:28',model=virtio \
+  --network network='tf--open-back',mac='52:54:00:23:70:a9',model=virtio
 
 # machine huge
-virt-install --name 'tf-open-huge' --virt-type 'kvm' --memory 65536 --vcpus 16 \
+virt-install --name 'tf--open-huge' --virt-type 'kvm' --memory 65536 --vcpus 16 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'huge.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'huge.scratch.qcow2',format=qcow2,bus=virtio,size=200 \
   --disk path="$LABDIR"/'huge.seed.iso',device=cdrom,readonly=on \
-  --network network='tf-open-back',mac='52:54:00:fb:d4:f6',model=virtio
+  --network network='tf--open-back',mac='52:54:00:fb:d4:f6',model=virtio
 

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('file:https://cloud.debian.org/images/cloud/bookworm/latest/SHA5
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('vagrant-boot-lab')
+NETWORKS=('vagrant--boot-lab')
 NETWORK_XML=('networks/lab.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('alpha' 'beta')
-DOMAINS=('vagrant-boot-alpha' 'vagrant-boot-beta')
+DOMAINS=('vagrant--boot-alpha' 'vagrant--boot-beta')
 DOMAIN_XML=('domains/alpha.xml' 'domains/beta.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12')
 ROOT_MIB=(3072 3072)

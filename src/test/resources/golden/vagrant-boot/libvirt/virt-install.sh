@@ -15,17 +15,17 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/vagrant-boot"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine alpha
-virt-install --name 'vagrant-boot-alpha' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'vagrant--boot-alpha' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'alpha.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'alpha.data.qcow2',format=qcow2,bus=virtio,size=1 \
   --disk path="$LABDIR"/'alpha.seed.iso',device=cdrom,readonly=on \
-  --network network='vagrant-boot-lab',mac='52:54:00:54:79:81',model=virtio
+  --network network='vagrant--boot-lab',mac='52:54:00:54:79:81',model=virtio
 
 # machine beta
-virt-install --name 'vagrant-boot-beta' --virt-type 'kvm' --memory 512 --vcpus 1 \
+virt-install --name 'vagrant--boot-beta' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'beta.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'beta.seed.iso',device=cdrom,readonly=on \
-  --network network='vagrant-boot-lab',mac='52:54:00:0a:7d:a0',model=virtio
+  --network network='vagrant--boot-lab',mac='52:54:00:0a:7d:a0',model=virtio
 

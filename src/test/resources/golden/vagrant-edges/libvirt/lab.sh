@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('none')
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('vagrant-edges-lan' 'vagrant-edges-office' 'vagrant-edges-outbound')
+NETWORKS=('vagrant--edges-lan' 'vagrant--edges-office' 'vagrant--edges-outbound')
 NETWORK_XML=('networks/lan.xml' 'networks/office.xml' 'networks/outbound.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('store' 'edge-1' 'edge-2')
-DOMAINS=('vagrant-edges-store' 'vagrant-edges-edge-1' 'vagrant-edges-edge-2')
+DOMAINS=('vagrant--edges-store' 'vagrant--edges-edge-1' 'vagrant--edges-edge-2')
 DOMAIN_XML=('domains/store.xml' 'domains/edge-1.xml' 'domains/edge-2.xml')
 MACHINE_IMAGE=('rocky-9' 'rocky-9' 'rocky-9')
 ROOT_MIB=(10240 10240 10240)

@@ -15,28 +15,28 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/vagrant-edges"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine store
-virt-install --name 'vagrant-edges-store' --virt-type 'kvm' --memory 1536 --vcpus 1 \
+virt-install --name 'vagrant--edges-store' --virt-type 'kvm' --memory 1536 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'store.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'store.raw.qcow2',format=qcow2,bus=virtio,size=2 \
   --disk path="$LABDIR"/'store.bulk.qcow2',format=qcow2,bus=virtio,size=2 \
   --disk path="$LABDIR"/'store.seed.iso',device=cdrom,readonly=on \
-  --network network='vagrant-edges-lan',mac='52:54:00:da:0f:d1',model=virtio \
-  --network network='vagrant-edges-outbound',mac='52:54:00:c1:4d:60',model=virtio
+  --network network='vagrant--edges-lan',mac='52:54:00:da:0f:d1',model=virtio \
+  --network network='vagrant--edges-outbound',mac='52:54:00:c1:4d:60',model=virtio
 
 # machine edge-1
-virt-install --name 'vagrant-edges-edge-1' --virt-type 'kvm' --memory 1536 --vcpus 1 \
+virt-install --name 'vagrant--edges-edge-1' --virt-type 'kvm' --memory 1536 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'edge-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'edge-1.seed.iso',device=cdrom,readonly=on \
-  --network network='vagrant-edges-office',mac='52:54:00:e1:7d:7f',model=virtio \
-  --network network='vagrant-edges-outbound',mac='52:54:00:52:ca:32',model=virtio
+  --network network='vagrant--edges-office',mac='52:54:00:e1:7d:7f',model=virtio \
+  --network network='vagrant--edges-outbound',mac='52:54:00:52:ca:32',model=virtio
 
 # machine edge-2
-virt-install --name 'vagrant-edges-edge-2' --virt-type 'kvm' --memory 1536 --vcpus 1 \
+virt-install --name 'vagrant--edges-edge-2' --virt-type 'kvm' --memory 1536 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'edge-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'edge-2.seed.iso',device=cdrom,readonly=on \
-  --network network='vagrant-edges-office',mac='52:54:00:16:a2:50',model=virtio \
-  --network network='vagrant-edges-outbound',mac='52:54:00:ba:c1:af',model=virtio
+  --network network='vagrant--edges-office',mac='52:54:00:16:a2:50',model=virtio \
+  --network network='vagrant--edges-outbound',mac='52:54:00:ba:c1:af',model=virtio
 

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('none')
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('xen-hvm-management-network' 'xen-hvm-lan')
+NETWORKS=('xen--hvm-management-network' 'xen--hvm-lan')
 NETWORK_XML=('networks/management-network.xml' 'networks/lan.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('storage' 'plain')
-DOMAINS=('xen-hvm-storage' 'xen-hvm-plain')
+DOMAINS=('xen--hvm-storage' 'xen--hvm-plain')
 DOMAIN_XML=('domains/storage.xml' 'domains/plain.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12')
 ROOT_MIB=(10240 10240)

@@ -15,7 +15,7 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/xen-hvm"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine storage
-virt-install --name 'xen-hvm-storage' --virt-type 'kvm' --memory 1024 --vcpus 2 \
+virt-install --name 'xen--hvm-storage' --virt-type 'kvm' --memory 1024 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'storage.qcow2',format=qcow2,bus=virtio \
@@ -24,13 +24,13 @@ virt-install --name 'xen-hvm-storage' --virt-type 'kvm' --memory 1024 --vcpus 2 
   --disk path="$LABDIR"/'storage.c.qcow2',format=qcow2,bus=virtio,size=3 \
   --disk path="$LABDIR"/'storage.d.qcow2',format=qcow2,bus=virtio,size=1 \
   --disk path="$LABDIR"/'storage.seed.iso',device=cdrom,readonly=on \
-  --network network='xen-hvm-management-network',mac='52:54:00:50:8c:90',model=virtio \
-  --network network='xen-hvm-lan',mac='52:54:00:2e:26:78',model=virtio
+  --network network='xen--hvm-management-network',mac='52:54:00:50:8c:90',model=virtio \
+  --network network='xen--hvm-lan',mac='52:54:00:2e:26:78',model=virtio
 
 # machine plain
-virt-install --name 'xen-hvm-plain' --virt-type 'kvm' --memory 1024 --vcpus 2 \
+virt-install --name 'xen--hvm-plain' --virt-type 'kvm' --memory 1024 --vcpus 2 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --disk path="$LABDIR"/'plain.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'plain.seed.iso',device=cdrom,readonly=on \
-  --network network='xen-hvm-lan',mac='52:54:00:fe:ec:79',model=virtio
+  --network network='xen--hvm-lan',mac='52:54:00:fe:ec:79',model=virtio
 

@@ -15,7 +15,8 @@
 #   LABFORGE_LXD_IMAGE_<image>   the LXD image for spec image <image>: an image LXD knows (alias,
 #                                fingerprint or remote:alias), or a folder holding meta.tar and
 #                                rootfs.tar.gz (or rootfs.img), or a unified image file; a folder or
-#                                file is imported once as "xen-hvm-<image>" and deleted by `down`.
+#                                file is imported once as its IMAGE_ALIAS below
+#                                and deleted by `down`.
 #                                <image> is the image's name with every character other than a
 #                                letter or digit as "_".
 #   LABFORGE_LXD_IMAGE_debian_12 defaults to images:debian/12/cloud
@@ -23,25 +24,25 @@
 # `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
 set -euo pipefail
 
-LAB='xen-hvm'
 POOL='xen-hvm'
 VM=false
 
-# Images: spec name, overriding variable, default LXD image.
+# Images: spec name, overriding variable, default LXD image, alias of an imported image.
 IMAGES=('debian-12')
 IMAGE_VARIABLE=('LABFORGE_LXD_IMAGE_debian_12')
 IMAGE_DEFAULT=('images:debian/12/cloud')
+IMAGE_ALIAS=('xen--hvm-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-f0ae52de32f8' 'xen-hvm-lan')
+NETWORKS=('lf-c302266c12d6' 'xen--hvm-lan')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('storage' 'plain')
-INSTANCES=('xen-hvm-storage' 'xen-hvm-plain')
+INSTANCES=('xen--hvm-storage' 'xen--hvm-plain')
 MACHINE_IMAGE=('debian-12' 'debian-12')
 
 # Custom volumes of the pool (the machines' data disks): name, size.
-VOLUMES=('xen-hvm-storage-a' 'xen-hvm-storage-b' 'xen-hvm-storage-c' 'xen-hvm-storage-d')
+VOLUMES=('xen--hvm-storage-a' 'xen--hvm-storage-b' 'xen--hvm-storage-c' 'xen--hvm-storage-d')
 VOLUME_SIZE=('1GiB' '2GiB' '3GiB' '1GiB')
 
 # The part of lab.sh that is the same for every lab (templates/lxd/lab.sh.body).
@@ -75,13 +76,13 @@ state() {  # the Status line of `lxc info`, e.g. RUNNING; empty when the instanc
   lxc info "$1" 2>/dev/null | awk '$1 == "Status:" { print toupper($2); exit }'
 }
 
-# The alias under which `up` imports a local image, and `down` deletes it again.
-imported_alias() { printf '%s-%s' "$LAB" "$1"; }
+# The alias under which `up` imports local image number $1, and `down` deletes it again.
+imported_alias() { printf '%s' "${IMAGE_ALIAS[$1]}"; }
 
 # The LXD image for spec image number $1: its variable if set (a local folder or file is
 # imported once), else the default.
 image_source() {
-  local name="${IMAGES[$1]}" var="${IMAGE_VARIABLE[$1]}" src alias
+  local var="${IMAGE_VARIABLE[$1]}" src alias
   src="${!var:-}"
   if [[ -z $src ]]; then
     printf '%s' "${IMAGE_DEFAULT[$1]}"
@@ -91,7 +92,7 @@ image_source() {
     printf '%s' "$src"
     return 0
   fi
-  alias="$(imported_alias "$name")"
+  alias="$(imported_alias "$1")"
   if ! exists image "$alias"; then
     log "importing $src as image $alias"
     if [[ -d $src && -f $src/rootfs.tar.gz ]]; then
@@ -167,9 +168,9 @@ down() {
     lxc storage delete "$POOL"
   fi
   for i in "${!IMAGES[@]}"; do
-    if exists image "$(imported_alias "${IMAGES[$i]}")"; then
-      log "deleting image $(imported_alias "${IMAGES[$i]}")"
-      lxc image delete "$(imported_alias "${IMAGES[$i]}")"
+    if exists image "$(imported_alias "$i")"; then
+      log "deleting image $(imported_alias "$i")"
+      lxc image delete "$(imported_alias "$i")"
     fi
   done
 }

@@ -38,12 +38,12 @@ IMAGE_CHECKSUM=('none')
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('xen-pvh-kernel-lab')
+NETWORKS=('xen--pvh--kernel-lab')
 NETWORK_XML=('networks/lab.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('web-1' 'web-2')
-DOMAINS=('xen-pvh-kernel-web-1' 'xen-pvh-kernel-web-2')
+DOMAINS=('xen--pvh--kernel-web-1' 'xen--pvh--kernel-web-2')
 DOMAIN_XML=('domains/web-1.xml' 'domains/web-2.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12')
 ROOT_MIB=(10240 10240)

@@ -15,18 +15,18 @@ LABDIR="${LABFORGE_POOL:-/var/lib/libvirt/images/labforge}/xen-pvh-kernel"
 export LIBVIRT_DEFAULT_URI="${LIBVIRT_DEFAULT_URI:-qemu:///system}"
 
 # machine web-1
-virt-install --name 'xen-pvh-kernel-web-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'xen--pvh--kernel-web-1' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'web-1.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'web-1.seed.iso',device=cdrom,readonly=on \
-  --network network='xen-pvh-kernel-lab',mac='52:54:00:6b:97:e9',model=virtio
+  --network network='xen--pvh--kernel-lab',mac='52:54:00:6b:97:e9',model=virtio
 
 # machine web-2
-virt-install --name 'xen-pvh-kernel-web-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
+virt-install --name 'xen--pvh--kernel-web-2' --virt-type 'kvm' --memory 1024 --vcpus 1 \
   --import --osinfo detect=on,require=off --graphics none --console pty,target_type=serial --noautoconsole \
   --cpu 'host-passthrough' \
   --disk path="$LABDIR"/'web-2.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'web-2.seed.iso',device=cdrom,readonly=on \
-  --network network='xen-pvh-kernel-lab',mac='52:54:00:2a:b6:a3',model=virtio
+  --network network='xen--pvh--kernel-lab',mac='52:54:00:2a:b6:a3',model=virtio
 

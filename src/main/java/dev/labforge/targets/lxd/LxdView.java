@@ -25,8 +25,11 @@ public record LxdView(
   public record NetworkView(String name, String specName, String cidr, String description, String address,
       boolean nat, boolean dhcp, String dhcpRanges) {}
 
-  /** A spec image: the variable that overrides it in lab.sh, and the LXD image used without it. */
-  public record ImageView(String name, String variable, String defaultSource) {}
+  /**
+   * A spec image: the variable that overrides it in lab.sh, the LXD image used without it, and the
+   * alias (host-wide, so it carries the lab) under which a local image is imported.
+   */
+  public record ImageView(String name, String variable, String defaultSource, String alias) {}
 
   /** One machine: its instance and profile (same name) and what the profile holds. */
   public record MachineView(String machine, String instance, String description, String image, String cpus,

@@ -1,6 +1,7 @@
 package dev.labforge.targets.lxd;
 
 import dev.labforge.model.Disk;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -42,7 +43,7 @@ public final class LxdViews {
     for (Image image : lab.images()) {
       if (lab.machines().stream().anyMatch(m -> m.image().equals(image.name()))) {
         images.add(new ImageView(image.name(), variable(image.name()),
-            settings.image() != null ? settings.image() : defaultSource(image)));
+            settings.image() != null ? settings.image() : defaultSource(image), HostNames.image(lab.name(), image.name())));
       }
     }
     List<MachineView> machines = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class LxdViews {
     for (Machine machine : lab.machines()) {
       machines.add(machine(lab, machine, settings, templates));
       for (Disk disk : machine.disks()) {
-        volumes.add(new VolumeView(LxdNames.volume(lab.name(), machine.name(), disk.name()), size(disk.sizeMib())));
+        volumes.add(new VolumeView(HostNames.volume(lab.name(), machine.name(), disk.name()), size(disk.sizeMib())));
       }
     }
     return new LxdView(lab.name(), oneLine(lab.description()), lab.name(), settings.type(), settings.virtualMachine(),
@@ -71,7 +72,7 @@ public final class LxdViews {
     String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.cidr() + ")";
     if (network.routedByMachine()) {
       // A machine owns the gateway: the bridge is a plain switch with no address, DHCP or NAT.
-      return new NetworkView(LxdNames.bridge(lab.name(), network.name()), network.name(), network.cidr(),
+      return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.cidr(),
           description + ", routed by " + network.gatewayOwner(), NO_ADDRESS, false, false, null);
     }
     List<String> statics = new ArrayList<>();
@@ -87,7 +88,7 @@ public final class LxdViews {
     // reservation); the machines never ask, their network-config is static.
     boolean dhcp = network.dhcp() || !statics.isEmpty();
     String ranges = network.dhcp() ? null : statics.isEmpty() ? null : ranges(statics);
-    return new NetworkView(LxdNames.bridge(lab.name(), network.name()), network.name(), network.cidr(), description,
+    return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.cidr(), description,
         network.gateway() + "/" + network.prefix(), "nat".equals(network.kind()), dhcp, ranges);
   }
 
@@ -121,16 +122,16 @@ public final class LxdViews {
     for (Nic nic : machine.nics()) {
       // LXD takes a NIC's ipv4.address only where the bridge serves DHCP, which a routed network's does not.
       String ip = lab.network(nic.network()).routedByMachine() ? null : nic.ip();
-      nics.add(new NicView(nic.ifname(), LxdNames.bridge(lab.name(), nic.network()), nic.mac(), ip));
+      nics.add(new NicView(nic.ifname(), HostNames.bridge(lab.name(), nic.network()), nic.mac(), ip));
     }
     List<DiskView> disks = new ArrayList<>();
     for (Disk disk : machine.disks()) {
-      disks.add(new DiskView("disk-" + disk.name(), LxdNames.volume(lab.name(), machine.name(), disk.name()),
+      disks.add(new DiskView("disk-" + disk.name(), HostNames.volume(lab.name(), machine.name(), disk.name()),
           disk.mount() != null ? disk.mount() : UNMOUNTED_PREFIX + disk.name()));
     }
     String description = machine.description() != null && !machine.description().isBlank() ? oneLine(machine.description())
         : "labforge lab " + lab.name() + ", machine " + machine.name();
-    return new MachineView(machine.name(), LxdNames.instance(lab.name(), machine.name()), description, machine.image(),
+    return new MachineView(machine.name(), HostNames.machine(lab.name(), machine.name()), description, machine.image(),
         Integer.toString(machine.cpus()), size(machine.memoryMib()),
         machine.nestedVirtualization() && !settings.virtualMachine(), size(machine.diskMib()),
         CloudInitTarget.userData(lab, machine, templates), CloudInitTarget.networkConfig(lab, machine, templates),

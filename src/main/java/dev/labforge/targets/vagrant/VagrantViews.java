@@ -1,6 +1,7 @@
 package dev.labforge.targets.vagrant;
 
 import dev.labforge.model.Disk;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
@@ -50,13 +51,13 @@ final class VagrantViews {
 
   private static MachineView machine(Lab lab, Machine m, List<String> providers, Map<String, String> hostAddresses,
       String etcHosts) {
-    String displayName = lab.name() + "-" + m.name();
+    String displayName = HostNames.machine(lab.name(), m.name());
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
     return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
         lab.image(m.image()).vagrantBox(), guest(lab.image(m.image()).os()), m.name(),
         m.nics().stream().map(n -> network(lab, n, providers, hostAddresses)).toList(),
         providers.contains(LIBVIRT)
-            ? new LibvirtViews(lab.name() + "-", m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
+            ? new LibvirtViews(HostNames.prefix(lab.name()), m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VIRTUALBOX)
             ? new VirtualboxView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VMWARE)
@@ -95,7 +96,7 @@ final class VagrantViews {
         + (nic.dhcp() ? ", DHCP" : "") + ")";
     return new NetworkView(Escape.rubyComment(comment), bridged ? "public_network" : "private_network", nic.dhcp(),
         nic.ip(), net.netmask(),
-        libvirtNetwork ? lab.name() + "-" + net.name() : null,
+        libvirtNetwork ? HostNames.network(lab.name(), net.name()) : null,
         libvirtNetwork ? net.dhcp() : null,
         libvirtNetwork ? (net.kind().equals("nat") ? "nat" : "none") : null,
         libvirtNetwork && nic.dhcp() ? net.address() : null,
@@ -103,7 +104,7 @@ final class VagrantViews {
         providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
         providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null,
         libvirtNetwork && net.routedByMachine() ? hostAddresses.get(net.name()) : null,
-        providers.contains(VIRTUALBOX) && net.routedByMachine() && !bridged ? lab.name() + "-" + net.name() : null);
+        providers.contains(VIRTUALBOX) && net.routedByMachine() && !bridged ? HostNames.network(lab.name(), net.name()) : null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.labforge.targets.xen;
 
 import dev.labforge.model.Disk;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
@@ -11,7 +12,6 @@ import dev.labforge.targets.xen.XenView.ImageView;
 import dev.labforge.targets.xen.XenView.MachineView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,8 +44,7 @@ final class XenViews {
     List<String> used = lab.machines().stream().map(Machine::image).distinct().toList();
     List<ImageView> images = lab.images().stream().filter(i -> used.contains(i.name()))
         .map(i -> new ImageView(i.name(), basePath(lab, s, i.name()), i.sourceUrl())).toList();
-    Map<String, String> bridges = Bridges.of(lab);
-    List<BridgeView> bridgeViews = lab.networks().stream().map(n -> new BridgeView(bridges.get(n.name()),
+    List<BridgeView> bridgeViews = lab.networks().stream().map(n -> new BridgeView(bridge(lab, n.name()),
         n.gateway() == null || takenByMachine(lab, n) ? null : n.gateway() + "/" + n.prefix())).toList();
     List<MachineView> machines = new ArrayList<>();
     List<DomainView> domains = new ArrayList<>();
@@ -55,7 +54,7 @@ final class XenViews {
       for (int i = 0; i < m.disks().size(); i++) {
         disks.add(new DiskView(p.data().get(i), m.disks().get(i).sizeMib() + "M"));
       }
-      machines.add(new MachineView(m.name(), p.dir(), p.base(), p.root(), m.diskMib() + "M", disks,
+      machines.add(new MachineView(m.name(), HostNames.machine(lab.name(), m.name()), p.dir(), p.base(), p.root(), m.diskMib() + "M", disks,
           "cloud-init/" + m.name() + "/nocloud.iso", p.seed()));
       domains.add(domain(lab, m, s));
     }
@@ -65,7 +64,7 @@ final class XenViews {
 
   static DomainView domain(Lab lab, Machine m, XenSettings s) {
     String description = m.description() == null || m.description().isBlank() ? null : m.description();
-    return new DomainView(lab.name(), m.name(), description, s.type(), m.memoryMib(), m.cpus(),
+    return new DomainView(lab.name(), m.name(), HostNames.machine(lab.name(), m.name()), description, s.type(), m.memoryMib(), m.cpus(),
         m.nestedVirtualization(), s.kernel(), s.ramdisk(), s.extra(),
         disks(lab, s, m).stream().map(DiskSpec::spec).toList(),
         vifs(lab, m).stream().map(Vif::spec).toList());
@@ -99,8 +98,12 @@ final class XenViews {
   }
 
   static List<Vif> vifs(Lab lab, Machine m) {
-    Map<String, String> bridges = Bridges.of(lab);
-    return m.nics().stream().map(n -> new Vif(n.mac(), bridges.get(n.network()))).toList();
+    return m.nics().stream().map(n -> new Vif(n.mac(), bridge(lab, n.network()))).toList();
+  }
+
+  /** The dom0 bridge of a lab network: host-wide, named like every target's (HostNames). */
+  static String bridge(Lab lab, String network) {
+    return HostNames.bridge(lab.name(), network);
   }
 
   /** A machine that owns the gateway address (a router) keeps it; dom0 then takes none. */

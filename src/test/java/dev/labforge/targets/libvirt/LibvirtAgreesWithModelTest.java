@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -48,7 +49,7 @@ class LibvirtAgreesWithModelTest {
     Set<String> bridges = new HashSet<>();
     for (Network net : lab.networks()) {
       JsonNode n = XmlTree.parse(files.get("libvirt/networks/" + net.name() + ".xml").content()).path("network").get(0);
-      soft.assertThat(text(n, "name")).isEqualTo(lab.name() + "-" + net.name());
+      soft.assertThat(text(n, "name")).isEqualTo(HostNames.network(lab.name(), net.name()));
       String bridge = n.path("bridge").get(0).path("@name").asText();
       soft.assertThat(bridge.length()).as("bridge name length").isLessThanOrEqualTo(15);
       if (net.routedByMachine()) {
@@ -86,7 +87,7 @@ class LibvirtAgreesWithModelTest {
     }
     for (Machine m : lab.machines()) {
       JsonNode d = XmlTree.parse(files.get("libvirt/domains/" + m.name() + ".xml").content()).path("domain").get(0);
-      soft.assertThat(text(d, "name")).isEqualTo(lab.name() + "-" + m.name());
+      soft.assertThat(text(d, "name")).isEqualTo(HostNames.machine(lab.name(), m.name()));
       soft.assertThat(text(d, "memory")).isEqualTo(Long.toString(m.memoryMib()));
       soft.assertThat(text(d, "vcpu")).isEqualTo(Integer.toString(m.cpus()));
       soft.assertThat(d.path("@type").asText()).isEqualTo(LibvirtSettings.of(lab).domainType());
@@ -116,7 +117,7 @@ class LibvirtAgreesWithModelTest {
       });
       soft.assertThat(macs).as("MACs of %s", m.name()).isEqualTo(seedMacs)
           .isEqualTo(m.nics().stream().map(nic -> nic.mac().toLowerCase(Locale.ROOT)).toList());
-      soft.assertThat(networks).isEqualTo(m.nics().stream().map(nic -> lab.name() + "-" + nic.network()).toList());
+      soft.assertThat(networks).isEqualTo(m.nics().stream().map(nic -> HostNames.network(lab.name(), nic.network())).toList());
     }
     soft.assertAll();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.labforge.model.Disk;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
@@ -61,7 +62,7 @@ class LxdAgreesWithModelTest {
     preseed.path("networks").forEach(n -> bridges.put(n.path("name").asText(), n));
     soft.assertThat(bridges).as("one bridge per network").hasSize(lab.networks().size());
     for (Network network : lab.networks()) {
-      JsonNode bridge = bridges.get(LxdNames.bridge(lab.name(), network.name()));
+      JsonNode bridge = bridges.get(HostNames.bridge(lab.name(), network.name()));
       soft.assertThat(bridge).as("bridge of %s", network.name()).isNotNull();
       if (bridge == null) {
         continue;
@@ -83,7 +84,7 @@ class LxdAgreesWithModelTest {
     soft.assertThat(profiles).as("one profile per machine").hasSize(lab.machines().size());
     String labSh = files.get("lxd/lab.sh").text();
     for (Machine machine : lab.machines()) {
-      String instance = LxdNames.instance(lab.name(), machine.name());
+      String instance = HostNames.machine(lab.name(), machine.name());
       soft.assertThat(labSh).as("lab.sh names instance %s", instance).contains("'" + instance + "'");
       JsonNode profile = profiles.get(instance);
       soft.assertThat(profile).as("profile of %s", machine.name()).isNotNull();
@@ -116,13 +117,13 @@ class LxdAgreesWithModelTest {
         JsonNode device = devices.path(nic.ifname());
         soft.assertThat(device.path("name").asText()).isEqualTo(nic.ifname());
         soft.assertThat(device.path("hwaddr").asText()).as("%s %s MAC", machine.name(), nic.ifname()).isEqualTo(nic.mac());
-        soft.assertThat(device.path("network").asText()).isEqualTo(LxdNames.bridge(lab.name(), nic.network()));
+        soft.assertThat(device.path("network").asText()).isEqualTo(HostNames.bridge(lab.name(), nic.network()));
         if (nic.dhcp() || lab.network(nic.network()).routedByMachine()) {
           soft.assertThat(device.has("ipv4.address")).isFalse();
         } else {
           soft.assertThat(device.path("ipv4.address").asText()).as("%s %s IP", machine.name(), nic.ifname())
               .isEqualTo(nic.ip());
-          JsonNode bridge = bridges.get(LxdNames.bridge(lab.name(), nic.network()));
+          JsonNode bridge = bridges.get(HostNames.bridge(lab.name(), nic.network()));
           if (bridge != null) {
             soft.assertThat(bridge.path("config").path("ipv4.dhcp").asText()).isEqualTo("true");
             String ranges = bridge.path("config").path("ipv4.dhcp.ranges").asText("");
@@ -134,7 +135,7 @@ class LxdAgreesWithModelTest {
       }
       for (Disk disk : machine.disks()) {
         JsonNode device = devices.path("disk-" + disk.name());
-        String volume = LxdNames.volume(lab.name(), machine.name(), disk.name());
+        String volume = HostNames.volume(lab.name(), machine.name(), disk.name());
         soft.assertThat(device.path("source").asText()).isEqualTo(volume);
         soft.assertThat(device.path("pool").asText()).isEqualTo(pool);
         soft.assertThat(device.path("path").asText()).isEqualTo(disk.mount() != null ? disk.mount() : "/mnt/" + disk.name());
@@ -183,10 +184,10 @@ class LxdAgreesWithModelTest {
 
   @Test
   void namesFitLxdsLimits() {
-    assertThat(LxdNames.bridge("lab", "net")).isEqualTo("lab-net");
-    assertThat(LxdNames.bridge("lxd-lab", "containers")).hasSize(15).startsWith("lf-")
-        .isEqualTo(LxdNames.bridge("lxd-lab", "containers")).isNotEqualTo(LxdNames.bridge("lxd-lab", "container"));
-    String longName = LxdNames.instance("a".repeat(60), "b".repeat(60));
+    assertThat(HostNames.bridge("lab", "net")).isEqualTo("lab-net");
+    assertThat(HostNames.bridge("lxd-lab", "containers")).hasSize(15).startsWith("lf-")
+        .isEqualTo(HostNames.bridge("lxd-lab", "containers")).isNotEqualTo(HostNames.bridge("lxd-lab", "container"));
+    String longName = HostNames.machine("a".repeat(60), "b".repeat(60));
     assertThat(longName).hasSize(63).matches("[a-z0-9-]+").doesNotEndWith("-");
     assertThat(LxdViews.ranges(List.of("10.0.0.5", "10.0.0.3", "10.0.0.4", "10.0.0.9"))).isEqualTo("10.0.0.3-10.0.0.5,10.0.0.9-10.0.0.9");
   }

@@ -3,6 +3,7 @@ package dev.labforge.targets.vagrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
@@ -97,7 +98,7 @@ class VagrantAgreesWithModelTest {
       assertThat(opts.path("virtualbox__mac").asText(null))
           .isEqualTo(providers.contains("virtualbox") ? nic.mac().replace(":", "") : null);
       if (providers.contains("libvirt") && !net.kind().equals("bridged")) {
-        assertThat(opts.path("libvirt__network_name").asText()).isEqualTo(lab.name() + "-" + net.name());
+        assertThat(opts.path("libvirt__network_name").asText()).isEqualTo(HostNames.network(lab.name(), net.name()));
         assertThat(opts.path("libvirt__dhcp_enabled").asBoolean()).isEqualTo(net.dhcp());
       }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labforge.Generator;
 import dev.labforge.SpecInput;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.render.Escape;
@@ -73,7 +74,7 @@ class XenLabScriptTest {
     }
     Files.setPosixFilePermissions(bin.resolve("xl"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(tmp.resolve("state"));
-    String bridge = Bridges.of(lab).get("virt");
+    String bridge = HostNames.bridge(lab.name(), "virt");
     Path driver = tmp.resolve("driver.sh");
     Files.writeString(driver, String.join("\n",
         "set -u",
@@ -92,13 +93,14 @@ class XenLabScriptTest {
     Tools.Run run = tools.run(tmp, env, 300, "unshare", "--net", "--", "bash", driver.toString());
     String output = run.output();
     assertThat(output).as(output).contains("up=0", "up-again=0", "status=0", "console=0", "console-nope=2",
-        "down=0", "bridge-gone", "inet 10.35.1.1/24", "no machine 'nope' in lab lpic3-351", "console of kvm");
+        "down=0", "bridge-gone", "inet 10.35.1.1/24", "no machine 'nope' in lab lpic3-351", "console of lpic3--351-kvm");
 
     List<String> calls = Files.readAllLines(tmp.resolve("xl.log"));
     String xenDir = out.resolve("xen").toString();
     assertThat(calls).filteredOn(c -> c.startsWith("create ")).containsExactly(
         "create " + xenDir + "/xen.cfg", "create " + xenDir + "/kvm.cfg");
-    assertThat(calls).contains("shutdown -w xen", "shutdown -w kvm", "console kvm");
+    // the domains carry the lab's name (a "-" in it doubled), in the cfg and in every xl call
+    assertThat(calls).contains("shutdown -w lpic3--351-xen", "shutdown -w lpic3--351-kvm", "console lpic3--351-kvm");
 
     // every disk Xen's parser reads in the generated files exists, made by lab.sh
     List<String> cfgs = lab.machines().stream().map(m -> m.name() + ".cfg").toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Disk;
+import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
@@ -59,7 +60,8 @@ class XenParserAgreesWithModelTest {
     }
     assertThat(files).hasSize(lab.machines().size());
     JsonNode reports = XenParser.read(tmp.resolve("xen"), files);
-    Map<String, String> bridges = Bridges.of(lab);
+    Map<String, String> bridges = new LinkedHashMap<>();
+    lab.networks().forEach(n -> bridges.put(n.name(), HostNames.bridge(lab.name(), n.name())));
     assertThat(new HashSet<>(bridges.values())).as("one bridge per network").hasSize(lab.networks().size());
     assertThat(bridges.values()).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(15).matches("[a-z0-9-]+"));
     for (Machine m : lab.machines()) {
@@ -71,7 +73,7 @@ class XenParserAgreesWithModelTest {
       JsonNode longs = r.path("longs");
 
       Map<String, String> strings = new LinkedHashMap<>();
-      strings.put("name", m.name());
+      strings.put("name", HostNames.machine(lab.name(), m.name()));
       strings.put("type", settings.type());
       Map<String, Long> numbers = new LinkedHashMap<>();
       numbers.put("memory", m.memoryMib());

@@ -1,0 +1,99 @@
+package dev.labforge.model;
+
+import java.util.HexFormat;
+
+/**
+ * The names a lab's objects get on the host (libvirt domains and networks, LXD instances,
+ * profiles, volumes and images, Xen domains, bridges, Vagrant's domains), decided once for every
+ * target. Two labs share a host, so each name carries the lab's name, and no two (lab, machine) or
+ * (lab, machine, disk) may ever give the same name.
+ *
+ * <p>A plain {@code lab-machine} is not enough: spec names may contain "-" (lab {@code a-b} machine
+ * {@code c} and lab {@code a} machine {@code b-c} both give {@code a-b-c}), and LXD instance names
+ * are host names, so no other separator is free. Hence {@link #join}: every "-" inside a part but
+ * the last is doubled, and parts are joined by a single "-". A part starts with a letter, so the
+ * first run of an odd number of dashes ends the first part; the name decodes back to its parts, so
+ * distinct parts give distinct names. Names without a "-" in the lab's name read as before:
+ * {@code rtlab-web-1}; {@code lpic3-353} gives {@code lpic3--353-cloud}.
+ *
+ * <p>Where a host limits the length (63 for a host name, 15 for an interface), a name that does not
+ * fit is cut and ends in 48 bits of the SHA-256 of its parts: unique unless two of the long names
+ * on one host hit the same hash, which for n such names has a probability below n²/2⁴⁹.
+ */
+public final class HostNames {
+  /** LXD instance names are host names; profiles and volumes follow them. */
+  public static final int NAME_MAX = 63;
+  /** A Linux interface name (a bridge's) has at most IFNAMSIZ - 1 characters. */
+  public static final int BRIDGE_MAX = 15;
+  /** Hex digits of the hash a cut name ends in: 48 bits. */
+  static final int HASH_HEX = 12;
+
+  private HostNames() {}
+
+  /** The machine's domain or instance: libvirt, LXD (instance and profile), Xen, VirtualBox. */
+  public static String machine(String lab, String machine) {
+    return fit(NAME_MAX, "machine", lab, machine);
+  }
+
+  /**
+   * What goes before a machine's name when a tool adds the name itself (vagrant-libvirt's
+   * {@code default_prefix}): {@code prefix(lab) + machine} is {@link #join}{@code (lab, machine)}.
+   */
+  public static String prefix(String lab) {
+    return escape(lab) + "-";
+  }
+
+  /** A lab network's libvirt network, VirtualBox internal network. */
+  public static String network(String lab, String network) {
+    return join(lab, network);
+  }
+
+  /** A data disk's volume (LXD custom volume). */
+  public static String volume(String lab, String machine, String disk) {
+    return fit(NAME_MAX, "volume", lab, machine, disk);
+  }
+
+  /** An image imported under the lab's name (LXD image alias); an image's name may hold "." and "_". */
+  public static String image(String lab, String image) {
+    return join(lab, image);
+  }
+
+  /** A lab network's bridge on the host: {@code lab-network} when it fits in 15 characters. */
+  public static String bridge(String lab, String network) {
+    String name = join(lab, network);
+    return name.length() <= BRIDGE_MAX ? name : "lf-" + hash("bridge", lab, network);
+  }
+
+  /** The parts, each "-" of all but the last doubled, joined by "-": decodes back to the parts. */
+  public static String join(String... parts) {
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < parts.length - 1; i++) {
+      name.append(escape(parts[i])).append('-');
+    }
+    return name.append(parts[parts.length - 1]).toString();
+  }
+
+  /** The join when it fits in {@code max}; else its head, "-" and a hash of the parts. */
+  static String fit(int max, String kind, String... parts) {
+    String name = join(parts);
+    if (name.length() <= max) {
+      return name;
+    }
+    String head = name.substring(0, max - HASH_HEX - 1);
+    while (head.endsWith("-")) {
+      head = head.substring(0, head.length() - 1); // one "-" before the hash, never a run
+    }
+    String[] input = new String[parts.length + 1];
+    input[0] = kind;
+    System.arraycopy(parts, 0, input, 1, parts.length);
+    return head + "-" + hash(input);
+  }
+
+  private static String escape(String part) {
+    return part.replace("-", "--");
+  }
+
+  private static String hash(String... input) {
+    return HexFormat.of().formatHex(Ids.sha256(input), 0, HASH_HEX / 2);
+  }
+}
