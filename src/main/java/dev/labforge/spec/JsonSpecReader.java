@@ -29,9 +29,14 @@ final class JsonSpecReader {
 
   private final SourceText source;
   private final Map<String, Position> positions = new HashMap<>();
+  /** The text of each number as written (8e3), for messages. */
+  private final Map<String, String> literals = new HashMap<>();
+  /** Problems in values (a number, a string) that do not stop the reading, reported together at the end. */
+  private final Diagnostics problems;
 
   JsonSpecReader(SourceText source) {
     this.source = source;
+    this.problems = new Diagnostics(source);
   }
 
   LocatedTree read() throws SpecSyntaxException {
@@ -44,7 +49,10 @@ final class JsonSpecReader {
       if (extra != null) {
         throw failure(position(parser.currentTokenLocation()), "JSON syntax: unexpected content after the document");
       }
-      return new LocatedTree(source, root, Map.copyOf(positions));
+      if (!problems.isEmpty()) {
+        throw new SpecSyntaxException(problems);
+      }
+      return new LocatedTree(source, root, Map.copyOf(positions), Map.copyOf(literals));
     } catch (StreamConstraintsException e) {
       throw failure(position(e.getLocation()), "JSON: " + firstLine(e.getOriginalMessage())
           + " (nesting is limited to " + Limits.MAX_DEPTH + " levels)");
@@ -81,9 +89,8 @@ final class JsonSpecReader {
       case VALUE_STRING:
         return NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT:
-        return NODES.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDecimalValue());
+        return number(parser, pointer);
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -91,6 +98,25 @@ final class JsonSpecReader {
       default:
         return NODES.nullNode();
     }
+  }
+
+  /** A number exactly as written, a whole one as an integer (see {@link Numbers}); its literal kept. */
+  private JsonNode number(JsonParser parser, String pointer) throws IOException {
+    String literal = parser.getText();
+    Position at = position(parser.currentTokenLocation());
+    java.math.BigDecimal value;
+    try {
+      value = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+          ? new java.math.BigDecimal(parser.getBigIntegerValue()) : parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      problems.error(at, pointer, "'" + literal + "' is not a number labforge can read");
+      return NODES.nullNode();
+    }
+    literals.put(pointer, literal);
+    return Numbers.node(value).orElseGet(() -> {
+      problems.error(at, pointer, Numbers.tooLarge(literal));
+      return NODES.nullNode();
+    });
   }
 
   private SpecSyntaxException failure(Position at, String message) {

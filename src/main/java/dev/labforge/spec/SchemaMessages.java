@@ -41,7 +41,8 @@ final class SchemaMessages {
         return new SchemaValidator.Problem(pointer, false, "missing required key '" + m.getProperty() + "'");
       case "type":
         return new SchemaValidator.Problem(pointer, false,
-            "must be " + typeNames(keyword) + ", not " + typeOf(value));
+            "must be " + typeNames(keyword) + ", not " + (fraction(value, keyword)
+                ? "the fraction " + value.decimalValue().toPlainString() : typeOf(value)));
       case "enum": {
         List<String> allowed = new ArrayList<>();
         keyword.forEach(v -> allowed.add(v.asText()));
@@ -101,6 +102,12 @@ final class SchemaMessages {
     String location = m.getSchemaLocation().getFragment().toString();
     int slash = location.lastIndexOf('/');
     return slash <= 0 ? schema : schema.at(location.substring(0, slash));
+  }
+
+  /** A number with a fraction where an integer is wanted: a whole one (4096.0) is an integer by now. */
+  private static boolean fraction(JsonNode value, JsonNode keyword) {
+    return value != null && value.isNumber() && !value.isIntegralNumber()
+        && (keyword.isArray() ? keyword.toString().contains("\"integer\"") : "integer".equals(keyword.asText()));
   }
 
   private static String typeNames(JsonNode keyword) {
