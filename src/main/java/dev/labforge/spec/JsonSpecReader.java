@@ -72,7 +72,9 @@ final class JsonSpecReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           String child = pointer + "/" + LocatedTree.escape(key);
-          positions.putIfAbsent(child + "#key", position(parser.currentTokenLocation()));
+          Position keyAt = position(parser.currentTokenLocation());
+          positions.putIfAbsent(child + "#key", keyAt);
+          LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyAt, child, "this key's " + p));
           parser.nextToken();
           object.set(key, value(parser, child));
         }
@@ -86,8 +88,12 @@ final class JsonSpecReader {
         }
         return array;
       }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
+      case VALUE_STRING: {
+        String text = parser.getText();
+        LoneSurrogates.problem(text).ifPresent(p ->
+            problems.error(position(parser.currentTokenLocation()), pointer, "this string's " + p));
+        return NODES.textNode(text);
+      }
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         return number(parser, pointer);

@@ -145,6 +145,7 @@ final class YamlSpecReader {
         continue;
       }
       positions.putIfAbsent(child + "#key", keyPos);
+      LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyPos, child, "this key's " + p));
       object.set(key, convert(tuple.getValueNode(), child));
     }
     // Explicit keys win over merged ones, as YAML's merge key defines.
@@ -152,7 +153,9 @@ final class YamlSpecReader {
       if (tuple.getKeyNode() instanceof ScalarNode keyScalar && !object.has(keyScalar.getValue())) {
         String key = keyScalar.getValue();
         String child = pointer + "/" + LocatedTree.escape(key);
-        positions.putIfAbsent(child + "#key", position(tuple.getKeyNode().getStartMark()));
+        Position keyPos = position(tuple.getKeyNode().getStartMark());
+        positions.putIfAbsent(child + "#key", keyPos);
+        LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyPos, child, "this key's " + p));
         object.set(key, convert(tuple.getValueNode(), child));
       }
     }
@@ -181,6 +184,8 @@ final class YamlSpecReader {
   private JsonNode scalar(ScalarNode node, String pointer) {
     Tag tag = node.getTag();
     if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
+      LoneSurrogates.problem(node.getValue()).ifPresent(p ->
+          problems.error(position(node.getStartMark()), pointer, "this string's " + p));
       return NODES.textNode(node.getValue());
     }
     if (Tag.NULL.equals(tag)) {
