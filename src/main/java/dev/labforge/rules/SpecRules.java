@@ -14,6 +14,7 @@ public final class SpecRules {
       new UniqueNamesRule(),
       new ReferencesRule(),
       new AddressesRule(),
+      new ReservedAddressesRule(),
       new RoutingRule(),
       new SizesRule(),
       new UsersRule(),
