@@ -64,10 +64,10 @@ class SpecReaderTest {
   void aLoneSurrogateInAKeyIsRefusedWhereTheKeyStandsInYamlAndJson() {
     assertThatThrownBy(() -> read("a.yaml", "version: 1\nm:\n  \"k\\udfff\": 1\n"))
         .isInstanceOf(SpecSyntaxException.class)
-        .hasMessageContaining("a.yaml:3:3: error: /m/k\udfff: this key's character 2 is U+DFFF, a lone surrogate");
+        .hasMessageContaining("a.yaml:3:3: error: /m/k\\udfff: this key's character 2 is U+DFFF, a lone surrogate");
     assertThatThrownBy(() -> read("a.json", "{\"version\": 1,\n \"\\ud800\": 1}"))
         .isInstanceOf(SpecSyntaxException.class)
-        .hasMessageContaining("a.json:2:2: error: /\ud800: this key's character 1 is U+D800, a lone surrogate");
+        .hasMessageContaining("a.json:2:2: error: /\\ud800: this key's character 1 is U+D800, a lone surrogate");
   }
 
   @Test
