@@ -30,7 +30,7 @@ public final class SpecRules {
       if (p.atKey()) {
         report.atKey(p.pointer(), p.message());
       } else {
-        report.at(p.pointer(), p.message());
+        report.at(p.pointer(), p.message() + QuoteHint.hint(tree, p.pointer(), p.message()));
       }
     }
     for (Rule rule : RULES) {

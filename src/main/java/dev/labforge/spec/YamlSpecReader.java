@@ -35,7 +35,7 @@ final class YamlSpecReader {
   private final SourceText source;
   private final Diagnostics problems;
   private final Map<String, Position> positions = new HashMap<>();
-  /** The text of each number as written (0644, 8e3), for messages. */
+  /** The text of each number and boolean as written (0644, 8e3, yes), for messages. */
   private final Map<String, String> literals = new HashMap<>();
   private final Scalars scalars;
   private int nodeCount;
@@ -198,6 +198,7 @@ final class YamlSpecReader {
       return number(node, pointer, () -> new BigDecimal(new BigInteger(String.valueOf(scalars.value(node)))));
     }
     if (Tag.BOOL.equals(tag) && scalars.value(node) instanceof Boolean b) {
+      literals.put(pointer, node.getValue());
       return NODES.booleanNode(b);
     }
     problems.error(position(node.getStartMark()), pointer,
