@@ -10,7 +10,8 @@ import java.util.Optional;
  * wants a string, the message shows the value quoted as it was written, ready to copy.
  */
 final class QuoteHint {
-  static final String STRING_WANTED = "must be a string, not ";
+  /** The schema's type message when a string is among the types wanted ("a string or an integer" too). */
+  static final String STRING_WANTED = "must be a string";
 
   private QuoteHint() {}
 
