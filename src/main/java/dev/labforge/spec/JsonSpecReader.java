@@ -33,6 +33,8 @@ final class JsonSpecReader {
   private final Map<String, String> literals = new HashMap<>();
   /** Problems in values (a number, a string) that do not stop the reading, reported together at the end. */
   private final Diagnostics problems;
+  /** The parser of {@link #read}, for where it stopped when a number was too long to read. */
+  private JsonParser reading;
 
   JsonSpecReader(SourceText source) {
     this.source = source;
@@ -40,7 +42,7 @@ final class JsonSpecReader {
   }
 
   LocatedTree read() throws SpecSyntaxException {
-    try (JsonParser parser = FACTORY.createParser(source.text())) {
+    try (JsonParser parser = open()) {
       if (parser.nextToken() == null) {
         throw failure(new Position(1, 1), "the spec is empty; expected an object with \"version\": 1");
       }
@@ -54,6 +56,11 @@ final class JsonSpecReader {
       }
       return new LocatedTree(source, root, Map.copyOf(positions), Map.copyOf(literals));
     } catch (StreamConstraintsException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Number value length")) {
+        // Jackson stops at 1000 characters: far past the digits any key takes (Numbers.MAX_DIGITS)
+        throw failure(position(reading.currentLocation()), "a number of more than 1000 characters ends here;"
+            + " no key of a spec takes one");
+      }
       throw failure(position(e.getLocation()), "JSON: " + firstLine(e.getOriginalMessage())
           + " (nesting is limited to " + Limits.MAX_DEPTH + " levels)");
     } catch (JsonParseException e) {
@@ -106,6 +113,11 @@ final class JsonSpecReader {
     }
   }
 
+  private JsonParser open() throws IOException {
+    reading = FACTORY.createParser(source.text());
+    return reading;
+  }
+
   /** A number exactly as written, a whole one as an integer (see {@link Numbers}); its literal kept. */
   private JsonNode number(JsonParser parser, String pointer) throws IOException {
     String literal = parser.getText();
@@ -115,7 +127,7 @@ final class JsonSpecReader {
       value = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
           ? new java.math.BigDecimal(parser.getBigIntegerValue()) : parser.getDecimalValue();
     } catch (NumberFormatException e) {
-      problems.error(at, pointer, "'" + literal + "' is not a number labforge can read");
+      problems.error(at, pointer, Numbers.unreadable(literal));
       return NODES.nullNode();
     }
     literals.put(pointer, literal);

@@ -38,6 +38,13 @@ public final class Numbers {
     return NODES.numberNode(value);
   }
 
+  /** The message for a number whose text no BigDecimal reads: an exponent past 2^31, or not a number at all. */
+  static String unreadable(String literal) {
+    return literal.matches("[-+]?[0-9._:]*[eE][-+]?[0-9]+")
+        ? "'" + literal + "' has an exponent too large to read; no key of a spec takes such a number"
+        : "'" + literal + "' is not a number";
+  }
+
   /** The message for a number refused by {@link #node(BigDecimal)}. */
   static String tooLarge(String literal) {
     return "'" + literal + "' is too large a number; no key of a spec takes one with more than "

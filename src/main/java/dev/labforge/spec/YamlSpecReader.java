@@ -221,8 +221,7 @@ final class YamlSpecReader {
       return NODES.nullNode();
     } catch (Exception e) {
       // an explicit tag on something else (!!int abc), or an exponent beyond what a BigDecimal holds
-      problems.error(at, pointer, "'" + literal + "' is not a number labforge can read"
-          + (Tag.INT.equals(node.getTag()) ? " as an integer" : ""));
+      problems.error(at, pointer, Numbers.unreadable(literal) + (Tag.INT.equals(node.getTag()) ? " (tagged !!int)" : ""));
       return NODES.nullNode();
     }
     literals.put(pointer, literal);
