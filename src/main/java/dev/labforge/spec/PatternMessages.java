@@ -64,8 +64,12 @@ final class PatternMessages {
     return Map.entry(pattern, value -> words);
   }
 
-  /** "; did you mean '1GiB'?" for 1GB, 1 gb, 1G or 1Gi; 1048576KB is 1024MiB; "" when nothing fits. */
+  /** "; did you mean '1GiB'?" for 1GB, 1 gb, 1G or 1Gi; 1048576KB is 1024MiB, "4096" 4096MiB; "" when nothing fits. */
   static String meantSize(String value) {
+    if (value.strip().matches("[0-9]+")) {
+      // a quoted integer: as a string it needs a unit; unquoted it would be MiB
+      return "; did you mean '" + value.strip() + "MiB'?";
+    }
     Matcher m = OTHER_UNIT.matcher(value);
     if (!m.matches()) {
       return "";

@@ -28,7 +28,8 @@ class PatternMessagesTest {
 
   @Test
   void aSizeWithAnotherToolsUnitSuggestsOurs() {
-    Map.of("1GB", "1GiB", "2 gb", "2GiB", "512M", "512MiB", "1.5Gi", "1.5GiB", "1TB", "1TiB", "1048576KB", "1024MiB")
+    Map.of("1GB", "1GiB", "2 gb", "2GiB", "512M", "512MiB", "1.5Gi", "1.5GiB", "1TB", "1TiB", "1048576KB", "1024MiB",
+            "4096", "4096MiB")
         .forEach((written, meant) ->
             assertThat(PatternMessages.meantSize(written)).isEqualTo("; did you mean '" + meant + "'?"));
     assertThat(PatternMessages.meantSize("1000KB")).isEmpty();
