@@ -66,7 +66,8 @@ final class CheckAction {
         } else {
           failed++;
           out.println("FAIL " + check.name() + ": " + lab);
-          problems.forEach(p -> err.println(lab + ": " + check.name() + ": " + p));
+          // a tool's report runs over lines (shellcheck's): each is printed as a line of its own
+          problems.forEach(p -> (lab + ": " + check.name() + ": " + p).lines().forEach(err::println));
         }
       }
     }
