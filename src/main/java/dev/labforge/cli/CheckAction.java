@@ -131,7 +131,8 @@ final class CheckAction {
     } else {
       tally.failed++;
       out.println("FAIL " + check.name() + ": " + lab);
-      problems.forEach(p -> err.println(lab + ": " + check.name() + ": " + named.apply(p)));
+      // a tool's report runs over lines (shellcheck's): each is printed as a line of its own
+      problems.forEach(p -> (lab + ": " + check.name() + ": " + named.apply(p)).lines().forEach(err::println));
     }
     return true;
   }

@@ -44,7 +44,7 @@ public final class Main {
       PrintWriter rawOut, PrintWriter rawErr, String... args) {
     boolean colour = Colour.wanted(env, stderrIsTerminal);
     PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut, false), true);
-    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr, colour), true);
+    PrintWriter err = new MessageWriter(new TerminalSafeWriter(rawErr, colour));
     Context context = new Context(in, out, err);
     context.env(env);
     if (colour) {

@@ -137,7 +137,7 @@ public final class ModelBuilder {
     List<Disk> disks = new ArrayList<>();
     for (JsonNode d : node.path("disks")) {
       String device = "vd" + (char) ('b' + disks.size());
-      disks.add(new Disk(d.path("name").asText(), Sizes.mib(d.get("size")).orElseThrow(),
+      disks.add(new Disk(d.path("name").asText(), size(d.get("size"), 0),
           d.hasNonNull("mount") ? d.get("mount").asText() : null, d.path("fs").asText("ext4"), device));
     }
     List<GuestFile> files = files(node.path("files"));
@@ -148,8 +148,8 @@ public final class ModelBuilder {
         .description(node.path("description").asText(""))
         .image(pick(node, defaults, "image").asText())
         .cpus(cpus == null ? DEFAULT_CPUS : cpus.asInt())
-        .memoryMib(Sizes.mib(pick(node, defaults, "memory")).orElse(DEFAULT_MEMORY_MIB))
-        .diskMib(Sizes.mib(pick(node, defaults, "disk")).orElse(DEFAULT_DISK_MIB))
+        .memoryMib(size(pick(node, defaults, "memory"), DEFAULT_MEMORY_MIB))
+        .diskMib(size(pick(node, defaults, "disk"), DEFAULT_DISK_MIB))
         .nestedVirtualization(
             Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false))
         .forwarding(node.path("forwarding").asBoolean(false))
@@ -165,6 +165,17 @@ public final class ModelBuilder {
         .fqdn(name + "." + labName + "." + DOMAIN_SUFFIX)
         .build();
     return MachineIds.withInstanceId(labName, draft);
+  }
+
+  /**
+   * The size the spec gives, or {@code absent} when it gives none. A size that is present but not
+   * one is a bug here, never a silent default: the size rule has refused it already.
+   */
+  private static long size(JsonNode node, long absent) {
+    if (node == null || node.isNull()) {
+      return absent;
+    }
+    return Sizes.mib(node).orElseThrow(() -> new IllegalStateException("the size rule let " + node + " pass"));
   }
 
   private static List<GuestFile> files(JsonNode list) {

@@ -3,6 +3,7 @@ package dev.labforge.rules;
 import dev.labforge.spec.Reporter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.spec.Sizes;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** Memory and disk sizes parse with their units and stay within what a hypervisor accepts. */
@@ -30,20 +31,20 @@ final class SizesRule implements Rule {
     bounded(node.get("disk"), at + "/disk", MIN_DISK, MAX_DISK, report);
   }
 
+  /**
+   * Every size the schema lets through (an integer of any magnitude or sign, a string with a unit)
+   * is whole and within bounds here, so the model never meets one it cannot take.
+   */
   private static void bounded(JsonNode size, String at, long min, long max, Reporter report) {
-    if (size == null || !(size.isTextual() || size.isIntegralNumber())) {
-      return;
-    }
-    Optional<Long> mib = Sizes.mib(size);
+    Optional<BigDecimal> mib = Sizes.exactMib(size);
     if (mib.isEmpty()) {
-      if (size.isTextual() && size.asText().matches("[0-9]+(\\.[0-9]+)? ?(MiB|GiB|TiB)")) {
-        report.at(at, "'" + size.asText() + "' is not a whole number of MiB");
-      }
-      return;
+      return; // not a size at all: the schema says what is wrong
     }
-    if (mib.get() < min) {
+    if (mib.get().signum() > 0 && mib.get().stripTrailingZeros().scale() > 0) {
+      report.at(at, "'" + size.asText() + "' is not a whole number of MiB");
+    } else if (mib.get().compareTo(BigDecimal.valueOf(min)) < 0) {
       report.at(at, "must be at least " + Sizes.show(min));
-    } else if (mib.get() > max) {
+    } else if (mib.get().compareTo(BigDecimal.valueOf(max)) > 0) {
       report.at(at, "must be at most " + Sizes.show(max));
     }
   }

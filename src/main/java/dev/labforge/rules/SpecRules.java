@@ -15,6 +15,7 @@ public final class SpecRules {
       new HostAliasesRule(),
       new ReferencesRule(),
       new AddressesRule(),
+      new ReservedAddressesRule(),
       new RoutingRule(),
       new RoutePathsRule(),
       new SizesRule(),
@@ -32,7 +33,7 @@ public final class SpecRules {
       if (p.atKey()) {
         report.atKey(p.pointer(), p.message());
       } else {
-        report.at(p.pointer(), p.message());
+        report.at(p.pointer(), p.message() + QuoteHint.hint(tree, p.pointer(), p.message()));
       }
     }
     for (Rule rule : RULES) {

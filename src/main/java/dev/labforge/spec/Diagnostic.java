@@ -26,9 +26,9 @@ public record Diagnostic(String file, int line, int column, String pointer, Stri
     this(file, line, column, pointer, message, false);
   }
 
-  /** The first line only: {@code lab.yaml:14:9: error: /machines/1/memory: message}. */
+  /** The first line only: {@code lab.yaml:14:9: error: /machines/1/memory: message}, user text made {@link Visible}. */
   public String headline() {
-    return where() + kind() + " " + what();
+    return Visible.text(where()) + kind() + " " + Visible.text(what());
   }
 
   /** {@code lab.yaml:14:9: }, or {@code lab.yaml: } without a line. */

@@ -56,18 +56,24 @@ public final class Diagnostics {
   public String format(Style style) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic d : all) {
-      out.append(style.paint(Style.LOCATION, style.text(d.where())))
+      // user text (the file name, keys and values in the message) is made visible here, once for
+      // every message: a line break in a key must not start a line of its own
+      out.append(style.paint(Style.LOCATION, style.text(Visible.text(d.where()))))
           .append(style.paint(d.warning() ? Style.WARNING : Style.ERROR, d.kind()))
-          .append(' ').append(style.text(d.what())).append('\n');
+          .append(' ').append(style.text(Visible.text(d.what()))).append('\n');
       if (d.line() > 0 && d.line() <= source.lineCount()) {
         String line = source.line(d.line());
         int start = windowStart(line, d.column());
         int end = Math.min(line.length(), start + WIDTH);
         end -= end < line.length() && Character.isHighSurrogate(line.charAt(end - 1)) ? 1 : 0;
+        int column = Math.min(Math.max(d.column() - 1, start), end);
         String prefix = start > 0 ? "..." : "";
-        String text = prefix + line.substring(start, end) + (end < line.length() ? "..." : "");
+        // the caret goes under the escaped text: a \r or U+202E before the column widens the line
+        String before = prefix + Visible.line(line.substring(start, column));
+        String text = before + Visible.line(line.substring(column, end)) + (end < line.length() ? "..." : "");
         out.append(style.text(text)).append('\n');
-        out.append(style.paint(Style.CARET, caret(text, d.column() - start + prefix.length()))).append('\n');
+        out.append(style.paint(Style.CARET, caret(text, before.length() + 1 + (d.column() - 1 - column))))
+            .append('\n');
       }
     }
     long warnings = all.stream().filter(Diagnostic::warning).count();

@@ -29,13 +29,20 @@ final class JsonSpecReader {
 
   private final SourceText source;
   private final Map<String, Position> positions = new HashMap<>();
+  /** The text of each number as written (8e3), for messages. */
+  private final Map<String, String> literals = new HashMap<>();
+  /** Problems in values (a number, a string) that do not stop the reading, reported together at the end. */
+  private final Diagnostics problems;
+  /** The parser of {@link #read}, for where it stopped when a number was too long to read. */
+  private JsonParser reading;
 
   JsonSpecReader(SourceText source) {
     this.source = source;
+    this.problems = new Diagnostics(source);
   }
 
   LocatedTree read() throws SpecSyntaxException {
-    try (JsonParser parser = FACTORY.createParser(source.text())) {
+    try (JsonParser parser = open()) {
       if (parser.nextToken() == null) {
         throw failure(new Position(1, 1), "the spec is empty; expected an object with \"version\": 1");
       }
@@ -44,8 +51,16 @@ final class JsonSpecReader {
       if (extra != null) {
         throw failure(position(parser.currentTokenLocation()), "JSON syntax: unexpected content after the document");
       }
-      return new LocatedTree(source, root, Map.copyOf(positions));
+      if (!problems.isEmpty()) {
+        throw new SpecSyntaxException(problems);
+      }
+      return new LocatedTree(source, root, Map.copyOf(positions), Map.copyOf(literals));
     } catch (StreamConstraintsException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Number value length")) {
+        // Jackson stops at 1000 characters: far past the digits any key takes (Numbers.MAX_DIGITS)
+        throw failure(position(reading.currentLocation()), "a number of more than 1000 characters ends here;"
+            + " no key of a spec takes one");
+      }
       throw failure(position(e.getLocation()), "JSON: " + firstLine(e.getOriginalMessage())
           + " (nesting is limited to " + Limits.MAX_DEPTH + " levels)");
     } catch (JsonParseException e) {
@@ -64,7 +79,9 @@ final class JsonSpecReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           String child = pointer + "/" + LocatedTree.escape(key);
-          positions.putIfAbsent(child + "#key", position(parser.currentTokenLocation()));
+          Position keyAt = position(parser.currentTokenLocation());
+          positions.putIfAbsent(child + "#key", keyAt);
+          LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyAt, child, "this key's " + p));
           parser.nextToken();
           object.set(key, value(parser, child));
         }
@@ -78,12 +95,15 @@ final class JsonSpecReader {
         }
         return array;
       }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
+      case VALUE_STRING: {
+        String text = parser.getText();
+        LoneSurrogates.problem(text).ifPresent(p ->
+            problems.error(position(parser.currentTokenLocation()), pointer, "this string's " + p));
+        return NODES.textNode(text);
+      }
       case VALUE_NUMBER_INT:
-        return NODES.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDecimalValue());
+        return number(parser, pointer);
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -91,6 +111,30 @@ final class JsonSpecReader {
       default:
         return NODES.nullNode();
     }
+  }
+
+  private JsonParser open() throws IOException {
+    reading = FACTORY.createParser(source.text());
+    return reading;
+  }
+
+  /** A number exactly as written, a whole one as an integer (see {@link Numbers}); its literal kept. */
+  private JsonNode number(JsonParser parser, String pointer) throws IOException {
+    String literal = parser.getText();
+    Position at = position(parser.currentTokenLocation());
+    java.math.BigDecimal value;
+    try {
+      value = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+          ? new java.math.BigDecimal(parser.getBigIntegerValue()) : parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      problems.error(at, pointer, Numbers.unreadable(literal));
+      return NODES.nullNode();
+    }
+    literals.put(pointer, literal);
+    return Numbers.node(value).orElseGet(() -> {
+      problems.error(at, pointer, Numbers.tooLarge(literal));
+      return NODES.nullNode();
+    });
   }
 
   private SpecSyntaxException failure(Position at, String message) {

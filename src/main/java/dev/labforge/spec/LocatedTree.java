@@ -5,9 +5,20 @@ import java.util.Map;
 
 /**
  * A parsed spec: the JSON tree and where each node came from. Keys are JSON pointers; a member's
- * key position is stored under the pointer with a trailing {@code "#key"}.
+ * key position is stored under the pointer with a trailing {@code "#key"}. {@code literals} holds
+ * each number as it was written ({@code 0644} that YAML reads as 420, {@code 8e3}), for messages.
  */
-public record LocatedTree(SourceText source, JsonNode root, Map<String, Position> positions) {
+public record LocatedTree(SourceText source, JsonNode root, Map<String, Position> positions,
+    Map<String, String> literals) {
+
+  public LocatedTree(SourceText source, JsonNode root, Map<String, Position> positions) {
+    this(source, root, positions, Map.of());
+  }
+
+  /** The number at {@code pointer} as written, if it is a number read from the source. */
+  public java.util.Optional<String> literal(String pointer) {
+    return java.util.Optional.ofNullable(literals.get(pointer));
+  }
 
   /** Where the value at {@code pointer} starts, or the nearest ancestor that has a position. */
   public Position valueAt(String pointer) {

@@ -5,23 +5,10 @@ import com.networknt.schema.ValidationMessage;
 import dev.labforge.spec.LocatedTree;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Our wording for each JSON Schema keyword, so errors read the same whatever the validator says. */
 final class SchemaMessages {
-  private static final String IPV4 = "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$";
-  /** Plain words for the patterns the schemas use; others are shown as the regex itself. */
-  private static final Map<String, String> PATTERNS = Map.of(
-      "^[a-z][a-z0-9-]{0,62}$",
-      "is not a valid name: start with a lowercase letter, then use only a-z, 0-9 and '-', at most 63 characters",
-      IPV4, "is not an IPv4 address such as 192.168.56.10",
-      IPV4.substring(0, IPV4.length() - 1) + "/[0-9]{1,2}$", "is not an IPv4 CIDR such as 192.168.56.0/24",
-      "^[0-9]+(\\.[0-9]+)? ?(MiB|GiB|TiB)$", "is not a size such as 512MiB, 2GiB or 1TiB (a bare integer is MiB)",
-      "^0?[0-7]{3,4}$", "is not an octal mode; write it quoted, such as \"0644\"",
-      "^[a-z_][a-z0-9_-]{0,31}$", "is not a valid user or group name (lowercase, digits, '_' and '-', at most 32)",
-      "^/[^\\u0000]*$", "is not an absolute path");
-
   private SchemaMessages() {}
 
   static SchemaValidator.Problem describe(ValidationMessage m, JsonNode schema) {
@@ -41,7 +28,8 @@ final class SchemaMessages {
         return new SchemaValidator.Problem(pointer, false, "missing required key '" + m.getProperty() + "'");
       case "type":
         return new SchemaValidator.Problem(pointer, false,
-            "must be " + typeNames(keyword) + ", not " + typeOf(value));
+            "must be " + typeNames(keyword) + ", not " + (fraction(value, keyword)
+                ? "the fraction " + value.decimalValue().toPlainString() : typeOf(value)));
       case "enum": {
         List<String> allowed = new ArrayList<>();
         keyword.forEach(v -> allowed.add(v.asText()));
@@ -52,8 +40,8 @@ final class SchemaMessages {
       case "const":
         return new SchemaValidator.Problem(pointer, false, "must be " + keyword + ", not " + show(value));
       case "pattern":
-        return new SchemaValidator.Problem(pointer, false, show(value) + " " + PATTERNS.getOrDefault(
-            keyword.asText(), "does not match " + keyword.asText()));
+        return new SchemaValidator.Problem(pointer, false, show(value) + " "
+            + PatternMessages.describe(keyword.asText(), value == null ? "" : value.asText()));
       case "minimum":
         return new SchemaValidator.Problem(pointer, false, "must be at least " + keyword.asText());
       case "maximum":
@@ -73,6 +61,13 @@ final class SchemaMessages {
             ? "must not be empty" : "must be at least " + keyword.asText() + " characters");
       case "maxLength":
         return new SchemaValidator.Problem(pointer, false, "must be at most " + keyword.asText() + " characters");
+      case "propertyNames": {
+        // a key of a mapping whose keys are names (images): said in the words of its pattern
+        String key = m.getProperty();
+        String pattern = keyword.path("pattern").asText(null);
+        return new SchemaValidator.Problem(pointer + "/" + LocatedTree.escape(key), true, "the key '" + key + "' "
+            + (pattern == null ? "is not allowed here" : PatternMessages.describe(pattern, key)));
+      }
       case "false":
         return new SchemaValidator.Problem(pointer, false, forbidden(m, schema));
       default:
@@ -101,6 +96,12 @@ final class SchemaMessages {
     String location = m.getSchemaLocation().getFragment().toString();
     int slash = location.lastIndexOf('/');
     return slash <= 0 ? schema : schema.at(location.substring(0, slash));
+  }
+
+  /** A number with a fraction where an integer is wanted: a whole one (4096.0) is an integer by now. */
+  private static boolean fraction(JsonNode value, JsonNode keyword) {
+    return value != null && value.isNumber() && !value.isIntegralNumber()
+        && (keyword.isArray() ? keyword.toString().contains("\"integer\"") : "integer".equals(keyword.asText()));
   }
 
   private static String typeNames(JsonNode keyword) {

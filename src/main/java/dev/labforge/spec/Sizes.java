@@ -12,13 +12,32 @@ public final class Sizes {
 
   private Sizes() {}
 
-  /** The size in whole MiB, or empty if it is not a size or not a whole number of MiB. */
+  /**
+   * The size in whole MiB, or empty if it is not a size, not a whole positive number of MiB or more
+   * than a long holds. The rules have refused all of these before the model asks.
+   */
   public static Optional<Long> mib(JsonNode node) {
+    return exactMib(node).flatMap(total -> {
+      try {
+        long value = total.longValueExact();
+        return value > 0 ? Optional.of(value) : Optional.<Long>empty();
+      } catch (ArithmeticException notWholeOrTooLarge) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /**
+   * The size in MiB exactly as written (a fraction, zero, a negative or a huge number too), or empty
+   * if it is neither an integer nor a string with a unit. A whole number written as 4096.0 or 8e3 is
+   * an integer node by now ({@link Numbers}).
+   */
+  public static Optional<BigDecimal> exactMib(JsonNode node) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return Optional.empty();
     }
     if (node.isIntegralNumber()) {
-      return node.canConvertToLong() && node.asLong() > 0 ? Optional.of(node.asLong()) : Optional.empty();
+      return Optional.of(new BigDecimal(node.bigIntegerValue()));
     }
     if (!node.isTextual()) {
       return Optional.empty();
@@ -27,19 +46,12 @@ public final class Sizes {
     if (!m.matches()) {
       return Optional.empty();
     }
-    BigDecimal amount = new BigDecimal(m.group(1));
     BigDecimal factor = switch (m.group(2)) {
       case "GiB" -> BigDecimal.valueOf(1024);
       case "TiB" -> BigDecimal.valueOf(1024L * 1024);
       default -> BigDecimal.ONE;
     };
-    BigDecimal total = amount.multiply(factor);
-    try {
-      long value = total.longValueExact();
-      return value > 0 ? Optional.of(value) : Optional.empty();
-    } catch (ArithmeticException notWhole) {
-      return Optional.empty();
-    }
+    return Optional.of(new BigDecimal(m.group(1)).multiply(factor));
   }
 
   /** 2048 becomes "2 GiB"; 1536 stays "1536 MiB". */

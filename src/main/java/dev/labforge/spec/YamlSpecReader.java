@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labforge.spec.Diagnostics;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ final class YamlSpecReader {
   private final SourceText source;
   private final Diagnostics problems;
   private final Map<String, Position> positions = new HashMap<>();
+  /** The text of each number and boolean as written (0644, 8e3, yes), for messages. */
+  private final Map<String, String> literals = new HashMap<>();
   private final Scalars scalars;
   private int nodeCount;
   /** The collections being converted, from the root down to the current node. */
@@ -77,7 +80,7 @@ final class YamlSpecReader {
     if (!problems.isEmpty()) {
       throw new SpecSyntaxException(problems);
     }
-    return new LocatedTree(source, tree, Map.copyOf(positions));
+    return new LocatedTree(source, tree, Map.copyOf(positions), Map.copyOf(literals));
   }
 
   private JsonNode convert(Node node, String pointer) {
@@ -142,6 +145,7 @@ final class YamlSpecReader {
         continue;
       }
       positions.putIfAbsent(child + "#key", keyPos);
+      LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyPos, child, "this key's " + p));
       object.set(key, convert(tuple.getValueNode(), child));
     }
     // Explicit keys win over merged ones, as YAML's merge key defines.
@@ -149,7 +153,9 @@ final class YamlSpecReader {
       if (tuple.getKeyNode() instanceof ScalarNode keyScalar && !object.has(keyScalar.getValue())) {
         String key = keyScalar.getValue();
         String child = pointer + "/" + LocatedTree.escape(key);
-        positions.putIfAbsent(child + "#key", position(tuple.getKeyNode().getStartMark()));
+        Position keyPos = position(tuple.getKeyNode().getStartMark());
+        positions.putIfAbsent(child + "#key", keyPos);
+        LoneSurrogates.problem(key).ifPresent(p -> problems.error(keyPos, child, "this key's " + p));
         object.set(key, convert(tuple.getValueNode(), child));
       }
     }
@@ -178,34 +184,78 @@ final class YamlSpecReader {
   private JsonNode scalar(ScalarNode node, String pointer) {
     Tag tag = node.getTag();
     if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
+      LoneSurrogates.problem(node.getValue()).ifPresent(p ->
+          problems.error(position(node.getStartMark()), pointer, "this string's " + p));
       return NODES.textNode(node.getValue());
     }
     if (Tag.NULL.equals(tag)) {
       return NODES.nullNode();
     }
-    if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-      Object value = scalars.value(node);
-      if (value instanceof Boolean b) {
-        return NODES.booleanNode(b);
-      }
-      if (value instanceof Integer || value instanceof Long) {
-        return NODES.numberNode(((Number) value).longValue());
-      }
-      if (value instanceof BigInteger big) {
-        return NODES.numberNode(big);
-      }
-      if (value instanceof Double d) {
-        if (d.isInfinite() || d.isNaN()) {
-          problems.error(position(node.getStartMark()), pointer,
-              "'" + node.getValue() + "' is not a finite number; no key of a spec takes one");
-          return NODES.nullNode();
-        }
-        return NODES.numberNode(d);
-      }
+    if (Tag.FLOAT.equals(tag)) {
+      return number(node, pointer, () -> exactFloat(node.getValue()));
+    }
+    if (Tag.INT.equals(tag)) {
+      return number(node, pointer, () -> new BigDecimal(new BigInteger(String.valueOf(scalars.value(node)))));
+    }
+    if (Tag.BOOL.equals(tag) && scalars.value(node) instanceof Boolean b) {
+      literals.put(pointer, node.getValue());
+      return NODES.booleanNode(b);
     }
     problems.error(position(node.getStartMark()), pointer,
         "unsupported YAML tag " + tag.getValue() + "; write a plain string, number or boolean");
     return NODES.nullNode();
+  }
+
+  /**
+   * A number exactly as written: SnakeYAML reads a float as a double, which rounds (4096.0000000000001
+   * would pass as 4096); here its digits go to a BigDecimal. Its literal is kept for messages.
+   */
+  private JsonNode number(ScalarNode node, String pointer, java.util.concurrent.Callable<BigDecimal> read) {
+    Position at = position(node.getStartMark());
+    String literal = node.getValue();
+    BigDecimal value;
+    try {
+      value = read.call();
+    } catch (NotFinite e) {
+      problems.error(at, pointer, "'" + literal + "' is not a finite number; no key of a spec takes one");
+      return NODES.nullNode();
+    } catch (Exception e) {
+      // an explicit tag on something else (!!int abc), or an exponent beyond what a BigDecimal holds
+      problems.error(at, pointer, Numbers.unreadable(literal) + (Tag.INT.equals(node.getTag()) ? " (tagged !!int)" : ""));
+      return NODES.nullNode();
+    }
+    literals.put(pointer, literal);
+    return Numbers.node(value).orElseGet(() -> {
+      problems.error(at, pointer, Numbers.tooLarge(literal));
+      return NODES.nullNode();
+    });
+  }
+
+  /** YAML 1.1 floats: underscores, a sign, base 60 (1:30.5), .inf and .nan. */
+  static BigDecimal exactFloat(String text) throws NotFinite {
+    String t = text.replace("_", "");
+    if (t.matches("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)")) {
+      throw new NotFinite();
+    }
+    boolean negative = t.startsWith("-");
+    t = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+    BigDecimal value;
+    if (t.contains(":")) {
+      value = BigDecimal.ZERO;
+      for (String digits : t.split(":")) {
+        value = value.multiply(BigDecimal.valueOf(60)).add(new BigDecimal(digits));
+      }
+    } else {
+      value = new BigDecimal(t);
+    }
+    return negative ? value.negate() : value;
+  }
+
+  /** .inf or .nan. */
+  static final class NotFinite extends Exception {
+    NotFinite() {
+      super(null, null, false, false);
+    }
   }
 
   private static Position position(Mark mark) {

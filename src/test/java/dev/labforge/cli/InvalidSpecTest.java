@@ -39,6 +39,7 @@ class InvalidSpecTest {
     assertThat(validate.err()).as("stderr of validate %s (update with -Dgolden.update=true)", spec)
         .isEqualTo(expected);
     assertThat(validate.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(validate.err()).as("a pattern error in plain words, never the regex").doesNotContain("regex");
 
     Cli.Result gen = Cli.run("gen", spec.toString(), "-o", "target/never-written");
     assertThat(gen.code()).isEqualTo(ExitCodes.INVALID);

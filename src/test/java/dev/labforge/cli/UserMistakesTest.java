@@ -51,7 +51,7 @@ class UserMistakesTest {
   void infiniteAndNotANumberAreLocatedErrors() throws IOException {
     for (String value : new String[] {".inf", "-.inf", ".nan", "1e400"}) {
       assertUserError(validate(SPEC.replace("version: 1", "version: " + value)), "lab.yaml:1:10: error: /version:",
-          "'" + value + "' is not a finite number");
+          "'" + value + (value.startsWith("1") ? "' is too large a number" : "' is not a finite number"));
       assertUserError(validate(SPEC.replace("name: m, image: deb", "name: m, image: deb, cpus: " + value)),
           "/machines/0/cpus");
     }

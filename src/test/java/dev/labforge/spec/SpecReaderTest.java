@@ -59,4 +59,19 @@ class SpecReaderTest {
   void aByteOrderMarkIsTolerated() throws Exception {
     assertThat(read("a.yaml", "\uFEFFversion: 1\n").root().get("version").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void aLoneSurrogateInAKeyIsRefusedWhereTheKeyStandsInYamlAndJson() {
+    assertThatThrownBy(() -> read("a.yaml", "version: 1\nm:\n  \"k\\udfff\": 1\n"))
+        .isInstanceOf(SpecSyntaxException.class)
+        .hasMessageContaining("a.yaml:3:3: error: /m/k\\udfff: this key's character 2 is U+DFFF, a lone surrogate");
+    assertThatThrownBy(() -> read("a.json", "{\"version\": 1,\n \"\\ud800\": 1}"))
+        .isInstanceOf(SpecSyntaxException.class)
+        .hasMessageContaining("a.json:2:2: error: /\\ud800: this key's character 1 is U+D800, a lone surrogate");
+  }
+
+  @Test
+  void aPairWrittenAsTwoEscapesIsOneCharacter() throws Exception {
+    assertThat(read("a.yaml", "d: \"\\ud83d\\ude00\"\n").root().get("d").asText()).isEqualTo("\ud83d\ude00");
+  }
 }
