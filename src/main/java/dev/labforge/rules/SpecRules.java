@@ -13,6 +13,7 @@ public final class SpecRules {
   private static final List<Rule> RULES = List.of(
       new UniqueNamesRule(),
       new HostAliasesRule(),
+      new TrailingDashRule(),
       new ReferencesRule(),
       new AddressesRule(),
       new ReservedAddressesRule(),
