@@ -74,18 +74,54 @@ class BinLabforgeTest {
     assertThat(temp.resolve("elsewhere/target")).doesNotExist();
   }
 
-  /** The real script and jar, when the jar has been built (after `mvn package`). */
+  /**
+   * The real script with the real java and labforge's classes, linked elsewhere. The checkout's jar
+   * is made in the test phase only by `mvn package`, after the tests, so the copy's jar is a launcher
+   * whose manifest names this run's class path: what runs is the code under test.
+   */
   @Test
   void theRealScriptLinkedElsewherePrintsTheVersion() throws Exception {
-    Path jar = Path.of("target/labforge.jar").toAbsolutePath();
-    assumeTrue(Files.isRegularFile(jar), "target/labforge.jar is not built yet (mvn package builds it)");
     RealTools.require("java");
+    realLauncher();
     Path link = temp.resolve("home/bin/real-labforge");
-    Files.createSymbolicLink(link, Path.of("bin/labforge").toAbsolutePath());
+    Files.createSymbolicLink(link, checkout.resolve("bin/labforge"));
     Tools.Run run = Tools.system().run(temp.resolve("elsewhere"), Map.of(), 60, link.toString(), "--version");
-    Files.delete(link); // the link, not the checkout's script
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).startsWith("labforge ");
+  }
+
+  /**
+   * Under no locale (cron, ssh without LANG, env -i) Java reads file names as ASCII: an output
+   * folder named in UTF-8 was "Malformed input" (exit 1). The script runs Java under C.UTF-8 then.
+   */
+  @Test
+  void withoutALocaleANonAsciiOutputFolderIsWritten() throws Exception {
+    RealTools.require("java", "locale");
+    realLauncher();
+    Path out = temp.resolve("sortie-\u00e9t\u00e9");
+    String path = "PATH=" + System.getenv("PATH");
+    Tools.Run run = Tools.system().run(temp.resolve("elsewhere"), Map.of(), 120, "env", "-i", path,
+        checkout.resolve("bin/labforge").toString(), "gen", "-q", "-t", "inventory", "-o", out.toString());
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(out.resolve("lpic3-353/inventory/ssh_config")).isRegularFile();
+  }
+
+  /** target/labforge.jar in the temporary checkout: Main, on the class path this test runs with. */
+  private void realLauncher() throws Exception {
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    java.util.jar.Attributes main = manifest.getMainAttributes();
+    main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(java.util.jar.Attributes.Name.MAIN_CLASS, "dev.labforge.cli.Main");
+    StringBuilder classPath = new StringBuilder();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classPath.append(Path.of(entry).toAbsolutePath().toUri()).append(' ');
+    }
+    main.put(java.util.jar.Attributes.Name.CLASS_PATH, classPath.toString().trim());
+    Files.createDirectories(checkout.resolve("target"));
+    try (var jar = new java.util.jar.JarOutputStream(
+        Files.newOutputStream(checkout.resolve("target/labforge.jar")), manifest)) {
+      jar.flush();
+    }
   }
 
   private static void executable(Path file) throws Exception {
