@@ -12,6 +12,9 @@ all:
 <#if h.user??>
       ansible_user: ${esc.yaml(h.user)}
 </#if>
+<#if h.jump??>
+      ansible_ssh_common_args: ${esc.yaml("-F '{{ inventory_dir }}/ssh_config' -o ProxyJump=" + h.jump + " -o StrictHostKeyChecking=accept-new")}
+</#if>
       labforge_fqdn: ${esc.yaml(h.fqdn)}
       labforge_image: ${esc.yaml(h.image)}
       labforge_cpus: ${h.cpus}

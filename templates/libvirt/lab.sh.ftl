@@ -5,13 +5,18 @@
 #   ./lab.sh down          destroy and undefine them and delete the disks; nothing else
 #   ./lab.sh status        the state of every network and domain of the lab
 #   ./lab.sh console M     the serial console of machine M (leave it with Ctrl+])
-#   ./lab.sh ssh M [ARGS]  ssh to machine M as its first user
+#   ./lab.sh ssh [-i KEY] M [ARGS]
+#                          ssh to machine M through ../inventory/ssh_config (its login user, an
+#                          address the host reaches or a jump through a machine that does), with
+#                          the key KEY (default $LABFORGE_SSH_KEY) on every hop; host keys are
+#                          accepted on first contact and kept in .ssh/known_hosts next to lab.sh
 #
 # Environment:
 #   LIBVIRT_DEFAULT_URI     the libvirt connection (default qemu:///system)
 #   LABFORGE_POOL           folder for disks and seeds (default ${defaultPool}); libvirt's QEMU
 #                           user (libvirt-qemu on Debian) must be able to reach it
 #   LABFORGE_CACHE          downloaded images (default $LABFORGE_POOL/cache), kept by `down`
+#   LABFORGE_SSH_KEY        the private key `ssh` uses unless -i names one
 #   LABFORGE_IMAGE_<image>  a local image file instead of the download, e.g. Packer's artifact
 #   LABFORGE_KERNEL_<image>, LABFORGE_INITRD_<image>, LABFORGE_CMDLINE_<image>
 #                           direct kernel boot, for an image without a boot loader; the command
@@ -36,13 +41,12 @@ IMAGE_FORMAT=(<#list images as i>${esc.sh(i.format)}<#sep> </#sep></#list>)
 NETWORKS=(<#list networks as n>${esc.sh(n.name)}<#sep> </#sep></#list>)
 NETWORK_XML=(<#list networks as n>${esc.sh(n.file)}<#sep> </#sep></#list>)
 
-# Machines: name, libvirt domain, XML file, image, root disk MiB, ssh user and address.
+# Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=(<#list machines as m>${esc.sh(m.machine)}<#sep> </#sep></#list>)
 DOMAINS=(<#list machines as m>${esc.sh(m.name)}<#sep> </#sep></#list>)
 DOMAIN_XML=(<#list machines as m>${esc.sh(m.file)}<#sep> </#sep></#list>)
 MACHINE_IMAGE=(<#list machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
 ROOT_MIB=(<#list machines as m>${m.rootMib?c}<#sep> </#sep></#list>)
-SSH_USER=(<#list machines as m>${esc.sh(m.sshUser)}<#sep> </#sep></#list>)
 SSH_HOST=(<#list machines as m>${esc.sh(m.sshHost)}<#sep> </#sep></#list>)
 
 # Data disks: file name in the lab folder, MiB.

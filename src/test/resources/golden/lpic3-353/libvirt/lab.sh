@@ -5,13 +5,18 @@
 #   ./lab.sh down          destroy and undefine them and delete the disks; nothing else
 #   ./lab.sh status        the state of every network and domain of the lab
 #   ./lab.sh console M     the serial console of machine M (leave it with Ctrl+])
-#   ./lab.sh ssh M [ARGS]  ssh to machine M as its first user
+#   ./lab.sh ssh [-i KEY] M [ARGS]
+#                          ssh to machine M through ../inventory/ssh_config (its login user, an
+#                          address the host reaches or a jump through a machine that does), with
+#                          the key KEY (default $LABFORGE_SSH_KEY) on every hop; host keys are
+#                          accepted on first contact and kept in .ssh/known_hosts next to lab.sh
 #
 # Environment:
 #   LIBVIRT_DEFAULT_URI     the libvirt connection (default qemu:///system)
 #   LABFORGE_POOL           folder for disks and seeds (default /var/lib/libvirt/images/labforge); libvirt's QEMU
 #                           user (libvirt-qemu on Debian) must be able to reach it
 #   LABFORGE_CACHE          downloaded images (default $LABFORGE_POOL/cache), kept by `down`
+#   LABFORGE_SSH_KEY        the private key `ssh` uses unless -i names one
 #   LABFORGE_IMAGE_<image>  a local image file instead of the download, e.g. Packer's artifact
 #   LABFORGE_KERNEL_<image>, LABFORGE_INITRD_<image>, LABFORGE_CMDLINE_<image>
 #                           direct kernel boot, for an image without a boot loader; the command
@@ -36,13 +41,12 @@ IMAGE_FORMAT=('qcow2')
 NETWORKS=('lpic3-353-lab')
 NETWORK_XML=('networks/lab.xml')
 
-# Machines: name, libvirt domain, XML file, image, root disk MiB, ssh user and address.
+# Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('cloud' 'packer' 'cloudinit')
 DOMAINS=('lpic3-353-cloud' 'lpic3-353-packer' 'lpic3-353-cloudinit')
 DOMAIN_XML=('domains/cloud.xml' 'domains/packer.xml' 'domains/cloudinit.xml')
 MACHINE_IMAGE=('debian-12' 'debian-12' 'debian-12')
 ROOT_MIB=(20480 40960 10240)
-SSH_USER=('lab' 'lab' 'lab')
 SSH_HOST=('192.168.56.10' '192.168.56.11' '192.168.56.12')
 
 # Data disks: file name in the lab folder, MiB.
@@ -244,6 +248,8 @@ down() {
     m="${MACHINES[$i]}"
     rm -f "$LABDIR/$m.qcow2" "$LABDIR/$m.seed.iso" "$LABDIR/$m.console.log"
   done
+  # the machines' host keys went with their disks
+  rm -f "$HERE/.ssh/known_hosts" "$HERE/.ssh/known_hosts.old"
   for f in "${DISK_FILE[@]}"; do rm -f "$LABDIR/$f"; done
   for f in "${IMAGES[@]}"; do rm -f "$LABDIR/images/$f.qcow2" "$LABDIR/images/$f.kernel" "$LABDIR/images/$f.initrd"; done
   [[ ! -d $LABDIR/images ]] || rmdir "$LABDIR/images" 2>/dev/null || true
@@ -268,6 +274,43 @@ status() {
   done
 }
 
+# The ssh config `lab.sh ssh` runs with: the inventory's ssh_config (addresses, users, jumps), this
+# lab's own known_hosts (accept-new: a rebuilt lab has new host keys, and `down` forgets them), and the
+# key for every hop: ssh hands -i and -o to the last hop only, but -F to each jump too.
+ssh_config() {  # ssh_config KEY
+  local inventory="$OUT/inventory/ssh_config" dir="$HERE/.ssh" key="$1"
+  [[ -f $inventory ]] || die "$inventory is missing: generate the inventory target too"
+  if [[ -n $key ]]; then
+    [[ -r $key ]] || die "cannot read the key $key"
+    key="$(cd "$(dirname "$key")" && pwd)/$(basename "$key")"
+  fi
+  install -d -m 0700 "$dir"
+  {
+    echo "# Written by lab.sh ssh on every run: the inventory's ssh_config, with this lab's known_hosts."
+    printf 'Include "%s"\n' "$inventory"
+    echo "Host *"
+    # ssh expands %-tokens in these paths: a literal % is %%
+    printf '  UserKnownHostsFile "%s"\n' "${dir//%/%%}/known_hosts"
+    printf '  StrictHostKeyChecking accept-new\n'
+    [[ -z $key ]] || printf '  IdentityFile "%s"\n' "${key//%/%%}"
+  } >"$dir/config"
+  printf '%s' "$dir/config"
+}
+
+ssh_to() {  # ssh_to MACHINE_INDEX KEY [ARGS]
+  local i="$1" config host
+  need ssh "openssh-client"
+  config="$(ssh_config "$2")"
+  shift 2
+  if [[ -z ${SSH_HOST[$i]} ]]; then
+    # every NIC uses DHCP: the address is the one libvirt's DHCP server leased
+    host="$(virsh domifaddr "${DOMAINS[$i]}" --source lease | awk '$3 == "ipv4" { sub(/\/.*/, "", $4); print $4; exit }')"
+    [[ -n $host ]] || die "${MACHINES[$i]} has no DHCP lease yet"
+    exec ssh -F "$config" -o HostName="$host" "${MACHINES[$i]}" "$@"
+  fi
+  exec ssh -F "$config" "${MACHINES[$i]}" "$@"
+}
+
 machine_index() {
   index_of "${1:-}" "${MACHINES[@]}" || die "no machine '${1:-}' (machines: ${MACHINES[*]})"
 }
@@ -278,12 +321,13 @@ case "${1:-}" in
   status) status ;;
   console) i="$(machine_index "${2:-}")"; exec virsh console "${DOMAINS[$i]}" ;;
   ssh)
-    i="$(machine_index "${2:-}")"; shift 2
-    host="${SSH_HOST[$i]}"
-    if [[ -z $host ]]; then
-      host="$(virsh domifaddr "${DOMAINS[$i]}" --source lease | awk '$3 == "ipv4" { sub(/\/.*/, "", $4); print $4; exit }')"
-      [[ -n $host ]] || die "${MACHINES[$i]} has no DHCP lease yet"
+    shift
+    key="${LABFORGE_SSH_KEY:-}"
+    if [[ ${1:-} == -i ]]; then
+      [[ $# -ge 2 ]] || die "-i needs a key file"
+      key="$2"; shift 2
     fi
-    exec ssh "${SSH_USER[$i]:+${SSH_USER[$i]}@}$host" "$@" ;;
-  *) sed -n '3,7s/^# //p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+    i="$(machine_index "${1:-}")"; shift
+    ssh_to "$i" "$key" "$@" ;;
+  *) sed -n '3,12s/^# //p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac

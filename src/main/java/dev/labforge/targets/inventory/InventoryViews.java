@@ -13,21 +13,18 @@ import java.util.TreeMap;
 
 /** The raw values of {@code hosts}, {@code ssh_config} and {@code ansible.yml}; templates lay them out. */
 public final class InventoryViews {
-  public record SshHost(String name, String hostName, String user, String comment) {}
+  /** {@code jump}: the Host to go through (ProxyJump), or null when the host reaches the machine itself. */
+  public record SshHost(String name, String hostName, String user, String jump, String comment) {}
 
   public record AnsibleNic(String name, String network, String ip, int prefix, String mac) {}
 
-  public record AnsibleHost(String name, String address, String user, String fqdn, String image, int cpus,
-      long memoryMib, boolean forwarding, List<AnsibleNic> nics) {}
+  /** {@code jump} as in {@link SshHost}: ansible then goes through ssh_config's Host of that name. */
+  public record AnsibleHost(String name, String address, String user, String jump, String fqdn, String image,
+      int cpus, long memoryMib, boolean forwarding, List<AnsibleNic> nics) {}
 
   public record Group(String name, List<String> hosts) {}
 
   private InventoryViews() {}
-
-  /** The address others use to reach the machine: its first fixed address, else its name. */
-  public static String address(Machine m) {
-    return m.nics().stream().filter(n -> !n.dhcp()).map(Nic::ip).findFirst().orElse(m.name());
-  }
 
   /** The account ssh and ansible log in as: the model's login user (null: none, so root). */
   public static String loginUser(Machine m) {
@@ -40,10 +37,10 @@ public final class InventoryViews {
 
   public static Map<String, Object> sshConfig(Lab lab) {
     List<SshHost> hosts = new ArrayList<>();
+    Map<String, HostReach.Way> ways = HostReach.of(lab);
     for (Machine m : lab.machines()) {
-      boolean fixed = m.nics().stream().anyMatch(n -> !n.dhcp());
-      hosts.add(new SshHost(m.name(), address(m), loginUser(m),
-          fixed ? null : "every NIC uses DHCP: HostName is the machine's name, which your resolver must know"));
+      HostReach.Way way = ways.get(m.name());
+      hosts.add(new SshHost(m.name(), way.address(), loginUser(m), way.jump(), way.note()));
     }
     return Map.of("lab", lab.name(), "hosts", hosts);
   }
@@ -54,6 +51,7 @@ public final class InventoryViews {
     lab.networks().forEach(n -> byNetwork.put(n.name(), new ArrayList<>()));
     Map<String, List<String>> byImage = new TreeMap<>();
     List<String> routers = new ArrayList<>();
+    Map<String, HostReach.Way> ways = HostReach.of(lab);
     for (Machine m : lab.machines()) {
       List<AnsibleNic> nics = new ArrayList<>();
       for (Nic n : m.nics()) {
@@ -68,7 +66,8 @@ public final class InventoryViews {
       if (forwarding) {
         routers.add(m.name());
       }
-      hosts.add(new AnsibleHost(m.name(), address(m), loginUser(m), m.fqdn(), m.image(), m.cpus(),
+      HostReach.Way way = ways.get(m.name());
+      hosts.add(new AnsibleHost(m.name(), way.address(), loginUser(m), way.jump(), m.fqdn(), m.image(), m.cpus(),
           m.memoryMib(), forwarding, nics));
     }
     List<Group> groups = new ArrayList<>();

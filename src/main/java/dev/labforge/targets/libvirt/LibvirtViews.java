@@ -34,7 +34,7 @@ public final class LibvirtViews {
 
   public record DomainView(String lab, String machine, String name, String file, String description, String type,
       String image, long memoryMib, int cpus, String cpuMode, long rootMib, String labDir, String rootDisk,
-      List<DiskView> disks, String seed, String seedSource, List<NicView> nics, String consoleLog, String sshUser,
+      List<DiskView> disks, String seed, String seedSource, List<NicView> nics, String consoleLog,
       String sshHost) {}
 
   public record ImageView(String name, String url, String checksum, String format) {}
@@ -95,12 +95,11 @@ public final class LibvirtViews {
       // host-passthrough needs KVM; under TCG, "maximum" is the CPU with every feature QEMU emulates.
       cpuMode = settings.domainType().equals("kvm") ? "host-passthrough" : "maximum";
     }
-    String sshUser = m.users().isEmpty() ? "" : m.users().get(0).name();
     String sshHost = m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse("");
     return new DomainView(lab.name(), m.name(), LibvirtNames.domain(lab, m), LibvirtTarget.DOMAINS + m.name() + ".xml",
         m.description() == null || m.description().isBlank() ? null : m.description(), settings.domainType(), m.image(), m.memoryMib(), m.cpus(), cpuMode, m.diskMib(),
         LibvirtNames.labDir(lab), LibvirtNames.rootDisk(lab, m), disks, LibvirtNames.seed(lab, m),
-        "cloud-init/" + m.name() + "/nocloud.iso", nics, LibvirtNames.consoleLog(lab, m), sshUser, sshHost);
+        "cloud-init/" + m.name() + "/nocloud.iso", nics, LibvirtNames.consoleLog(lab, m), sshHost);
   }
 
   static List<ImageView> images(Lab lab) {

@@ -56,7 +56,9 @@ class InventoryRealToolsTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         Map<String, String> options = new HashMap<>();
         run.output().lines().map(l -> l.split(" ", 2)).filter(p -> p.length == 2).forEach(p -> options.put(p[0], p[1]));
-        assertThat(options.get("hostname")).as("%s hostname", m.name()).isEqualTo(InventoryViews.address(m));
+        HostReach.Way way = HostReach.of(lab).get(m.name());
+        assertThat(options.get("hostname")).as("%s hostname", m.name()).isEqualTo(way.address());
+        assertThat(options.get("proxyjump")).as("%s proxyjump", m.name()).isEqualTo(way.jump());
         assertThat(options.get("stricthostkeychecking")).isEqualTo("accept-new");
         String user = InventoryViews.loginUser(m);
         if (user != null) {
@@ -85,7 +87,7 @@ class InventoryRealToolsTest {
       assertThat(names).containsExactlyInAnyOrderElementsOf(lab.machines().stream().map(Machine::name).toList());
       for (Machine m : lab.machines()) {
         JsonNode vars = hostvars.path(m.name());
-        assertThat(vars.path("ansible_host").asText()).isEqualTo(InventoryViews.address(m));
+        assertThat(vars.path("ansible_host").asText()).isEqualTo(HostReach.of(lab).get(m.name()).address());
         assertThat(vars.path("labforge_image").asText()).isEqualTo(m.image());
         JsonNode nics = vars.path("labforge_nics");
         assertThat(nics.size()).isEqualTo(m.nics().size());
