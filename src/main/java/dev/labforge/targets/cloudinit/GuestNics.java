@@ -19,7 +19,9 @@ public final class GuestNics {
    * The OS whose images cloud-init renders for ifupdown (its ENI renderer): Debian 12's cloud-init
    * 22.4 writes every route there as {@code post-up route add ... || true}, and Debian's images have
    * no net-tools, so the routes are lost without a word. The gateway reaches ifupdown as a
-   * {@code gateway} line (set with iproute2); the other routes need {@link GuestNic#up()}.
+   * {@code gateway} line (set with iproute2); the other routes need {@link GuestNic#up()}. Only there:
+   * cloud-init 23.4 and later warn on a physical NIC's params (their v1 schema has none), and the
+   * images that render with netplan, NetworkManager or sysconfig get every route without them.
    */
   static final String IFUPDOWN_OS = "debian";
 
@@ -57,7 +59,7 @@ public final class GuestNics {
    * Every route, each tried even when one before it failed: {@code ip route replace} is idempotent
    * (cloud-init's own {@code route add} after it changes nothing, with or without net-tools), and a
    * route that fails names itself on stderr (the journal of networking.service) without failing
-   * the {@code up} step, as a failed step would make ifupdown give up on the whole NIC.
+   * the {@code up} step, as a failed step makes ifup report the whole NIC as failed.
    */
   static String upCommand(String ifname, List<GuestRoute> routes) {
     if (routes.isEmpty()) {
