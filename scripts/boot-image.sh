@@ -11,6 +11,10 @@
 #   LABFORGE_BOOT_EXTRA   extra packages, comma-separated: the Packer build's guest has no network,
 #                         so packages its provisioners install must already be in the image.
 # The cache key is this script's own hash plus the extra packages: a changed recipe rebuilds.
+#
+# The image has no net-tools, as Debian's cloud images have none: cloud-init 22.4 renders routes for
+# ifupdown as `post-up route add ... || true`, which fails silently without it, and the proofs must
+# see what a user's guest does. Neither the extra packages nor their dependencies may bring it in.
 set -euo pipefail
 
 cache_root="${LABFORGE_BOOT_CACHE:-$HOME/.cache/labforge-boot}"
@@ -30,6 +34,7 @@ packages+=,openssh-server
 # The lab proofs (libvirt, LXD, Vagrant) ping between machines; minbase has no ping.
 packages+=,iputils-ping
 packages+="${extra:+,$extra}"
+[[ ,$extra, != *,net-tools,* ]] || { echo "boot-image: net-tools must stay out of the image (LABFORGE_BOOT_EXTRA=$extra)" >&2; exit 2; }
 
 log() { echo "boot-image: $*" >&2; }
 
@@ -58,6 +63,9 @@ build() {
     || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
 
   local root="$work/rootfs"
+  if [[ -e $root/var/lib/dpkg/info/net-tools.list || -e $root/sbin/route || -e $root/usr/sbin/route ]]; then
+    log "net-tools is in the image (pulled in by: $packages)"; exit 1
+  fi
   # A known name that is not the machine's: the test proves cloud-init replaced it.
   echo labforge-base >"$root/etc/hostname"
   printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"

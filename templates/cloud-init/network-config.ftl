@@ -1,32 +1,36 @@
-# labforge: network of machine ${machine} (network-config version 2; no top-level "network:" key).
-version: 2
-ethernets:
+# labforge: network of machine ${machine} (network-config version 1; no top-level "network:" key).
+version: 1
+config:
 <#list nics as n>
-  ${n.name}:
-    match:
-      macaddress: ${esc.yaml(n.mac)}
-    set-name: ${esc.yaml(n.name)}
+  - type: physical
+    name: ${esc.yaml(n.name)}
+    mac_address: ${esc.yaml(n.mac)}
+<#if n.up??>
+    # For ifupdown (cloud-init's renderer on Debian): the routes below, set with iproute2 once the
+    # NIC is up; cloud-init 22.4 writes them only as net-tools `route` lines, and Debian has no net-tools.
+    params:
+      up: ${esc.yaml(n.up)}
+</#if>
+    subnets:
 <#if n.dhcp>
-    dhcp4: true
+      - type: dhcp4
 <#else>
-    dhcp4: false
-    addresses:
-      - ${esc.yaml(n.address)}
-</#if>
-<#if n.gateway?? || n.routes?has_content>
-    routes:
+      - type: static
+        address: ${esc.yaml(n.address)}
 <#if n.gateway??>
-      - to: ${esc.yaml(defaultDestination)}
-        via: ${esc.yaml(n.gateway)}
+        gateway: ${esc.yaml(n.gateway)}
 </#if>
-<#list n.routes as r>
-      - to: ${esc.yaml(r.to)}
-        via: ${esc.yaml(r.via)}
-</#list>
 </#if>
-    nameservers:
-      addresses:
+        dns_nameservers:
 <#list n.dns as a>
-        - ${esc.yaml(a)}
+          - ${esc.yaml(a)}
 </#list>
+<#if n.routes?has_content>
+        routes:
+<#list n.routes as r>
+          - network: ${esc.yaml(r.network)}
+            netmask: ${esc.yaml(r.netmask)}
+            gateway: ${esc.yaml(r.via)}
+</#list>
+</#if>
 </#list>

@@ -50,7 +50,7 @@ def network_config(path):
     with open(path, "rb") as f:
         cfg = yaml.safe_load(f)
     if not isinstance(cfg, dict) or "network" in cfg:
-        raise ValueError("network-config must be the v2 mapping itself, without a network: key")
+        raise ValueError("network-config must be the v1 mapping itself, without a network: key")
     state = network_state.parse_net_config_data(cfg)
     return cfg, state
 
@@ -91,14 +91,22 @@ def interfaces(state):
 
 
 def routes(state):
+    """Every route, the default route (a subnet's gateway) as 0.0.0.0/0."""
     found = []
     for r in state.iter_routes():
         found.append("%s/%s via %s" % (r.get("network"), r.get("prefix"), r.get("gateway")))
     for iface in state.iter_interfaces():
         for s in iface.get("subnets", []):
+            if s.get("gateway"):
+                found.append("0.0.0.0/0 via %s" % s["gateway"])
             for r in s.get("routes", []):
                 found.append("%s/%s via %s" % (r.get("network"), r.get("prefix"), r.get("gateway")))
     return sorted(found)
+
+
+def up_commands(state):
+    """The `up` command each NIC hands to ifupdown (a physical NIC's params), by NIC name."""
+    return {iface["name"]: iface["up"] for iface in state.iter_interfaces() if iface.get("up")}
 
 
 def machine(mdir):
@@ -147,13 +155,14 @@ def machine(mdir):
     net = step("network-config", lambda: network_config(os.path.join(mdir, "network-config")))
     known = {}
     if net is not None:
-        cfg_v2, state = net
+        cfg_v1, state = net
         facts["network-config"] = interfaces(state)
         facts["network-config-routes"] = routes(state)
+        facts["network-config-up"] = up_commands(state)
         facts["network-config-dns"] = sorted(state.dns_nameservers) if hasattr(state, "dns_nameservers") else []
         # The kernel's names in a real guest differ from ours (ens3, ...): the drive must rename.
-        known = {e["match"]["macaddress"]: "ens%d" % (3 + i)
-                 for i, e in enumerate(cfg_v2.get("ethernets", {}).values())}
+        known = {e["mac_address"]: "ens%d" % (3 + i)
+                 for i, e in enumerate(cfg_v1.get("config", [])) if e.get("type") == "physical"}
 
     drive_result = step("config-drive", lambda: config_drive(drive))
     if drive_result is not None:
@@ -169,6 +178,7 @@ def machine(mdir):
     if v1 is not None:
         facts["network_data"] = interfaces(network_state.parse_net_config_data(v1))
         facts["network_data-routes"] = routes(network_state.parse_net_config_data(v1))
+        facts["network_data-up"] = up_commands(network_state.parse_net_config_data(v1))
     return report
 
 

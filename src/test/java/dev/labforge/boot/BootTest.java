@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,10 @@ class BootTest {
     GuestDisk disk = GuestDisk.of(vm.overlay());
     String instanceId = datasource.equals("DataSourceConfigDrive") ? machine.uuid() : machine.instanceId();
     SeedChecks.verify(disk, machine, datasource, instanceId, passwords());
+    SoftAssertions routes = new SoftAssertions();
+    CiInfoRoutes.check(routes, disk, machine, console);
+    routes.assertAll();
+    System.out.printf("  cloud-init's route table: %s%n", CiInfoRoutes.of(console));
     System.out.printf("  result.json: %s%n", disk.text("/var/lib/cloud/data/result.json").replaceAll("\\s+", " "));
     // The spec's one command writes this log; its content proves the command ran after the
     // hostname was applied, in a shell, with $(...) intact.

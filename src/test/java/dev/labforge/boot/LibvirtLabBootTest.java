@@ -95,6 +95,7 @@ class LibvirtLabBootTest {
               work.resolve(m.name() + "." + d.name() + ".raw"), 1 << 20));
         }
         SeedChecks.verify(root, mounts, m, "DataSourceNoCloud", m.instanceId(), passwords());
+        CiInfoRoutes.check(soft, root, m, Files.readString(EVIDENCE.resolve(m.name() + "-console.log")));
         String peers = root.text("/var/log/labforge-peers.log");
         peerLogs.put(m.name(), peers);
         Files.writeString(EVIDENCE.resolve(m.name() + "-peers.log"), peers);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class LxdLabBootTest {
         soft.assertThat(status.exitCode()).as("%s: cloud-init status exit\n%s", machine.name(), text).isZero();
         soft.assertThat(text).as("%s status", machine.name()).contains("status: done").contains("DataSourceLXD");
         verify(soft, lxd, lab, machine, instance);
+        routes(soft, lxd, machine, instance, evidence);
       }
       for (Machine machine : lab.machines()) {
         pings(soft, lxd, lab, machine, evidence);
@@ -185,6 +187,31 @@ class LxdLabBootTest {
       soft.assertThat(lxd.ok(60, "lxc", "config", "show", instance, "--expanded").text())
           .as("%s: nesting", name).contains("security.nesting: \"true\"");
     }
+  }
+
+  /**
+   * The routes from inside the container: `ip -4 route show` has the default route and every static
+   * route of the model, and so has cloud-init's own table (printed by its init-network stage before
+   * any module runs, into cloud-init-output.log); the image has no net-tools.
+   */
+  private static void routes(SoftAssertions soft, LxdNamespace lxd, Machine machine, String instance,
+      StringBuilder evidence) {
+    String name = machine.name();
+    String table = lxd.exec(instance, "ip -4 route show");
+    for (Nic nic : machine.nics()) {
+      if (nic.defaultRoute() && !nic.dhcp()) {
+        soft.assertThat(table).as("%s: default route", name)
+            .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway()) + " dev " + nic.ifname() + "\\b");
+      }
+      nic.routes().forEach(r -> soft.assertThat(table).as("%s: route %s", name, r)
+          .containsPattern("(?m)^" + Pattern.quote(r.to()) + " via " + Pattern.quote(r.via()) + " dev " + nic.ifname() + "\\b"));
+    }
+    String output = lxd.exec(instance, "cat /var/log/cloud-init-output.log");
+    soft.assertThat(CiInfoRoutes.of(output)).as("%s: cloud-init's route table", name).containsAll(CiInfoRoutes.expected(machine));
+    String netTools = lxd.exec(instance, "command -v route || echo none").strip();
+    soft.assertThat(netTools).as("%s: net-tools' route", name).isEqualTo("none");
+    evidence.append("$ ip -4 route show\n").append(table).append("$ command -v route || echo none\n").append(netTools)
+        .append("\n$ grep ci-info /var/log/cloud-init-output.log\n").append(CiInfoRoutes.lines(output));
   }
 
   /** Pings every other machine's static address on every network the two share. */

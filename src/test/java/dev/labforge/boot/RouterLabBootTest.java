@@ -31,15 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * the proof needs: TCG ({@code targets.libvirt.domain_type: qemu}) and, on each client, a script
  * that pings the other client (scripts/ping-through.sh). The libvirt networks of both LANs have no
  * host address (the router owns the gateways), so no packet can take a path through the host; the
- * reply's TTL (63) shows the one hop through the router. The image is the boot image with the
- * example image's own packages (net-tools, which cloud-init's ifupdown routes need). libvirtd runs
- * in a namespace this test creates, as in {@link LibvirtLabBootTest}.
+ * reply's TTL (63) shows the one hop through the router. The image is the boot image, which has no
+ * net-tools, as Debian's cloud images: the default route and every static route must come from
+ * ifupdown with iproute2, and show in cloud-init's own route table on the console (printed by its
+ * init-network stage, before any user-data module could add a route). libvirtd runs in a namespace
+ * this test creates, as in {@link LibvirtLabBootTest}.
  */
 @Tag("boot")
 class RouterLabBootTest {
   static final Path EXAMPLE = Path.of("examples/router.yaml");
   static final Path SCRIPT = Path.of("src/test/resources/specs/scripts/ping-through.sh");
   static final Path EVIDENCE = Path.of("target/boot/router");
+  /** The network the host has an address on (its gateway, no machine's): the way in. */
+  static final String MGMT_CIDR = "10.9.0.0/24";
+  static final String MGMT_ROUTER = "10.9.0.2";
 
   @Test
   void clientsReachEachOtherThroughTheRouter(@TempDir Path work) throws Exception {
@@ -65,7 +70,7 @@ class RouterLabBootTest {
       assertThat(up.exitCode()).as("lab.sh up:\n" + up.text() + up.stderr()).isZero();
       long upSeconds = seconds(start);
       SoftAssertions soft = new SoftAssertions();
-      for (var n : lab.networks()) {
+      for (var n : lab.networks().stream().filter(n -> n.routedByMachine()).toList()) {
         String bridge = ns.ok(30, "virsh", "-q", "-c", LibvirtNamespace.URI, "net-info", HostNames.network(lab.name(), n.name()))
             .text().lines().filter(l -> l.startsWith("Bridge:")).map(l -> l.substring(7).strip()).findFirst().orElse("");
         soft.assertThat(ns.run(30, "ip", "-4", "-o", "addr", "show", "dev", bridge).text())
@@ -74,6 +79,10 @@ class RouterLabBootTest {
 
       Map<String, String> finished = LibvirtLabBootTest.awaitFinalMessages(ns, lab, out, labDir);
       long bootSeconds = seconds(start);
+      StringBuilder sessions = new StringBuilder();
+      for (Machine client : clients(lab)) {
+        sessions.append(sshFromTheHost(soft, ns, env, libvirt, work, client));
+      }
       Thread.sleep(BootTest.AFTER_FINISHED.toMillis());
       for (Machine m : lab.machines()) {
         ns.virsh("destroy", HostNames.machine(lab.name(), m.name()));
@@ -82,8 +91,17 @@ class RouterLabBootTest {
       }
 
       Map<String, String> logs = new LinkedHashMap<>();
+      StringBuilder evidence = new StringBuilder();
       for (Machine m : lab.machines()) {
         GuestDisk root = LibvirtLabBootTest.disk(ns, labDir + "/" + m.name() + ".qcow2", work.resolve(m.name() + ".raw"), 0);
+        String console = Files.readString(EVIDENCE.resolve(m.name() + "-console.log"));
+        CiInfoRoutes.check(soft, root, m, console);
+        String eni = root.text("/etc/network/interfaces.d/50-cloud-init");
+        evidence.append("== ").append(m.name()).append(": cloud-init's route table on the console (init-network)\n")
+            .append(CiInfoRoutes.lines(console))
+            .append("== ").append(m.name()).append(": /etc/network/interfaces.d/50-cloud-init\n").append(eni)
+            .append("== ").append(m.name()).append(": /usr/sbin/route: ")
+            .append(root.stat("/usr/sbin/route").isPresent() ? "present" : "absent (no net-tools)").append("\n");
         String result = root.text("/var/lib/cloud/data/result.json");
         Files.writeString(EVIDENCE.resolve(m.name() + "-result.json"), result);
         soft.assertThat(new ObjectMapper().readTree(result).path("v1").path("errors").size())
@@ -95,6 +113,8 @@ class RouterLabBootTest {
         }
         String log = root.text("/var/log/labforge-route.log");
         logs.put(m.name(), log);
+        evidence.append("== ").append(m.name()).append(": /var/log/labforge-route.log (ip -4 route show, then the pings)\n")
+            .append(log);
         Files.writeString(EVIDENCE.resolve(m.name() + "-route.log"), log);
         Nic nic = m.primaryNic();
         soft.assertThat(log).as("%s: default route through the router", m.name())
@@ -111,6 +131,8 @@ class RouterLabBootTest {
         }
       }
 
+      Files.writeString(EVIDENCE.resolve("evidence.txt"), evidence.append(sessions));
+
       Command down = ns.run(300, env, List.of("bash", libvirt.resolve("lab.sh").toString(), "down"));
       soft.assertThat(down.exitCode()).as("lab.sh down:\n" + down.stderr()).isZero();
       soft.assertThat(ns.virsh("list", "--all", "--name").strip()).as("domains after down").isEmpty();
@@ -124,16 +146,61 @@ class RouterLabBootTest {
     }
   }
 
-  /** The example, plus TCG and the ping script on each client (with the other clients as its peers). */
+  /**
+   * The way in from the host (issue 24): {@code lab.sh ssh -i KEY CLIENT} goes through the generated
+   * inventory/ssh_config, which reaches the client only by a jump through the router (the host has
+   * an address on mgmt alone), with the spec's key on every hop. In the guest, the session shows the
+   * client's name and its routes.
+   */
+  private static String sshFromTheHost(SoftAssertions soft, LibvirtNamespace ns, Map<String, String> env, Path libvirt,
+      Path work, Machine client) throws Exception {
+    String config = Files.readString(libvirt.resolveSibling("inventory").resolve("ssh_config"));
+    soft.assertThat(config).as("ssh_config reaches %s through the router", client.name())
+        .containsPattern("(?s)Host " + Pattern.quote(client.name()) + "\\n.*?ProxyJump router\\b");
+    List<String> argv = List.of("bash", libvirt.resolve("lab.sh").toString(), "ssh", "-i", key(work).toString(),
+        client.name(), "hostname; ip -4 route show");
+    Command ssh = ns.run(300, env, argv);
+    String session = "== ssh from the host: lab.sh ssh -i KEY " + client.name() + " 'hostname; ip -4 route show' (exit "
+        + ssh.exitCode() + ")\n" + ssh.text() + ssh.stderr();
+    soft.assertThat(ssh.exitCode()).as("ssh to %s:\n%s", client.name(), session).isZero();
+    soft.assertThat(ssh.text()).as("the session runs on %s", client.name()).startsWith(client.name() + "\n");
+    Nic nic = client.primaryNic();
+    soft.assertThat(ssh.text()).as("%s: default route in the session", client.name())
+        .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway()) + " dev eth0");
+    nic.routes().forEach(r -> soft.assertThat(ssh.text()).as("%s: route in the session", client.name())
+        .containsPattern("(?m)^" + Pattern.quote(r.to()) + " via " + Pattern.quote(r.via()) + " dev eth0"));
+    return session + "== " + client.name() + "'s Host entry in inventory/ssh_config\n"
+        + config.substring(config.indexOf("Host " + client.name() + "\n")).split("\n\n")[0] + "\n";
+  }
+
+  private static Path key(Path work) {
+    return work.resolve("ssh/id_ed25519");
+  }
+
+  /**
+   * The example, plus TCG, the ping script on each client (with the other clients as its peers), a
+   * network the host has an address on (mgmt) with a NIC of the router, so the host can reach the
+   * router and through it the clients, and a key pair of the test's own in the user's keys.
+   */
   static Path proofSpec(Path work) throws Exception {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectNode spec = (ObjectNode) yaml.readTree(EXAMPLE.toFile());
     spec.withObject("/targets").withObject("/libvirt").put("domain_type", "qemu");
+    Files.createDirectories(key(work).getParent());
+    Command keygen = Command.run(60, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "router-proof",
+        "-f", key(work).toString());
+    assertThat(keygen.exitCode()).as("ssh-keygen: " + keygen.stderr()).isZero();
+    String publicKey = Files.readString(Path.of(key(work) + ".pub")).strip();
+    for (var user : spec.withObject("/defaults").withArray("users")) {
+      ((ArrayNode) user.withArray("ssh_authorized_keys")).add(publicKey);
+    }
+    spec.withArray("networks").addObject().put("name", "mgmt").put("cidr", MGMT_CIDR);
     Lab example = Specs.lab(EXAMPLE);
     List<Machine> clients = clients(example);
     for (var node : spec.withArray("machines")) {
       ObjectNode machine = (ObjectNode) node;
       if (machine.path("forwarding").asBoolean(false)) {
+        machine.withArray("nics").addObject().put("network", "mgmt").put("ip", MGMT_ROUTER);
         continue;
       }
       StringBuilder peers = new StringBuilder();

@@ -240,6 +240,9 @@ class VagrantBootTest {
     s.append("echo \"script_root=$(cat /var/tmp/labforge-script-root.txt)\"\n");
     s.append("echo \"script_user=$(cat /tmp/labforge-script-user.txt)\"\n");
     s.append("echo \"package=$(dpkg-query -W -f '${Package} ${Status}' iputils-ping)\"\n");
+    // The box is the boot image, without net-tools (as Debian's cloud images): routes must not need it.
+    s.append("echo \"net_tools=$(command -v route || echo none)\"\n");
+    s.append("echo \"routes=$(ip -4 route show | tr '\\n' ';')\"\n");
     for (var disk : m.disks()) {
       if (disk.mount() != null) {
         s.append("echo \"mount_").append(disk.name()).append("=$(findmnt -rn -o SOURCE,TARGET,FSTYPE '")
@@ -382,7 +385,10 @@ class VagrantBootTest {
             .matches("/dev/vd[b-z] " + java.util.regex.Pattern.quote(disk.mount() + " " + disk.fs()));
       }
     }
+    soft.assertThat(f.get("net_tools")).as("no net-tools in the box").isEqualTo("none");
     for (Nic nic : m.nics()) {
+      nic.routes().forEach(r -> soft.assertThat(f.get("routes")).as("route %s", r)
+          .containsPattern("(^|;)" + java.util.regex.Pattern.quote(r.to() + " via " + r.via() + " dev ") + "eth\\d+"));
       soft.assertThat(f.get("nic" + nic.index())).as("NIC with MAC %s", nic.mac())
           .matches("eth\\d+ " + java.util.regex.Pattern.quote(nic.mac() + " " + nic.ip() + "/" + nic.prefix()));
     }

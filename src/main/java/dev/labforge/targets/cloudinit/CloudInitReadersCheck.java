@@ -47,6 +47,7 @@ public final class CloudInitReadersCheck implements ToolCheck {
       same(problems, machine, "hostname", f, "hostname", "local-hostname", "drive-hostname", "drive-name");
       same(problems, machine, "interfaces", f, "network-config", "network_data");
       same(problems, machine, "routes", f, "network-config-routes", "network_data-routes");
+      same(problems, machine, "ifupdown up commands", f, "network-config-up", "network_data-up");
       if (!f.path("drive-userdata-identical").asBoolean(false)) {
         problems.add(machine + ": config drive user_data is not byte-identical to the NoCloud user-data");
       }

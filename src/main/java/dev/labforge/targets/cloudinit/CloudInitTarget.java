@@ -130,10 +130,10 @@ public final class CloudInitTarget implements Target {
     return EtcHosts.text(lab, machine, templates);
   }
 
-  /** The machine's NoCloud {@code network-config} (version 2), as this target writes it. */
+  /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
     return templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
-        "nics", GuestNics.of(lab, machine), "defaultDestination", GuestNics.DEFAULT_DESTINATION));
+        "nics", GuestNics.of(lab, machine)));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

@@ -2,8 +2,6 @@ package dev.labforge.targets.cloudinit;
 
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
-import dev.labforge.model.Route;
-import dev.labforge.spec.Ipv4;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +46,14 @@ public final class ConfigDriveJson {
       GuestNics.GuestNic nic = nics.get(i);
       // "name" is cloud-init's extension to nova's links: without it the NIC keeps the kernel's
       // name (ens3) on a config drive, while NoCloud's set-name makes it eth0.
-      links.add(Map.of("id", nic.name(), "name", nic.name(), "type", "phy", "ethernet_mac_address", nic.mac()));
+      Map<String, Object> link = new LinkedHashMap<>(
+          Map.of("id", nic.name(), "name", nic.name(), "type", "phy", "ethernet_mac_address", nic.mac()));
+      if (nic.up() != null) {
+        // cloud-init keeps a link's params (convert_net_json) and its ifupdown renderer writes them
+        // into the NIC's stanza: the same `up` line as the NoCloud seed's (GuestNics).
+        link.put("params", Map.of("up", nic.up()));
+      }
+      links.add(link);
       Map<String, Object> net = new LinkedHashMap<>();
       net.put("id", "network" + i);
       net.put("link", nic.name());
@@ -60,6 +65,11 @@ public final class ConfigDriveJson {
         net.put("type", "ipv4");
         net.put("ip_address", nic.ip());
         net.put("netmask", nic.netmask());
+        if (nic.gateway() != null) {
+          // A subnet's gateway, which cloud-init keeps: ifupdown sets it with iproute2, where a
+          // 0.0.0.0/0 entry in routes became a net-tools `route add default` line.
+          net.put("gateway", nic.gateway());
+        }
         net.put("routes", routes(nic));
       }
       net.put("services", dnsServices(nic.dns()));
@@ -73,17 +83,13 @@ public final class ConfigDriveJson {
   }
 
   /**
-   * The default route (on the NIC that has it), then the network's extra routes; a DHCP NIC gets
-   * its routes from the DHCP server (the subnet's host routes), as nova leaves them out there too.
+   * The network's extra routes (the default route is the network's {@code gateway}); a DHCP NIC
+   * gets its routes from the DHCP server (the subnet's host routes), as nova leaves them out there too.
    */
   private static List<Map<String, String>> routes(GuestNics.GuestNic nic) {
     List<Map<String, String>> routes = new ArrayList<>();
-    if (nic.gateway() != null) {
-      routes.add(route("0.0.0.0", "0.0.0.0", nic.gateway()));
-    }
-    for (Route r : nic.routes()) {
-      Ipv4.Cidr to = Ipv4.Cidr.parse(r.to()).orElseThrow();
-      routes.add(route(Ipv4.format(to.network()), to.netmask(), r.via()));
+    for (GuestNics.GuestRoute r : nic.routes()) {
+      routes.add(route(r.network(), r.netmask(), r.via()));
     }
     return routes;
   }

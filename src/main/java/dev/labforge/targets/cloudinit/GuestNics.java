@@ -4,8 +4,10 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
 import dev.labforge.model.Route;
+import dev.labforge.spec.Ipv4;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One entry per NIC, in NIC order: the name it gets, the (lower-case) MAC it is matched by, and
@@ -13,24 +15,57 @@ import java.util.Locale;
  * carries the gateway, so a machine never has two default routes from us.
  */
 public final class GuestNics {
-  /** network-config v2 default route: cloud-init 22.4 rejects "to: default". */
-  public static final String DEFAULT_DESTINATION = "0.0.0.0/0";
+  /**
+   * The OS whose images cloud-init renders for ifupdown (its ENI renderer): Debian 12's cloud-init
+   * 22.4 writes every route there as {@code post-up route add ... || true}, and Debian's images have
+   * no net-tools, so the routes are lost without a word. The gateway reaches ifupdown as a
+   * {@code gateway} line (set with iproute2); the other routes need {@link GuestNic#up()}. Only there:
+   * cloud-init 23.4 and later warn on a physical NIC's params (their v1 schema has none), and the
+   * images that render with netplan, NetworkManager or sysconfig get every route without them.
+   */
+  static final String IFUPDOWN_OS = "debian";
 
   /**
-   * One NIC; {@code ip}, {@code address} (ip/prefix) and {@code gateway} are null where they do not
-   * apply. {@code routes} are its network's extra routes, after the default route when it has one.
+   * One NIC; {@code ip}, {@code address} (ip/prefix), {@code gateway} and {@code up} are null where
+   * they do not apply. {@code routes} are its network's extra routes; {@code up} is the shell
+   * command ifupdown runs once the NIC is up, which sets them with iproute2.
    */
   public record GuestNic(String name, String mac, String network, boolean dhcp, String ip, String address,
-      String netmask, String gateway, List<String> dns, List<Route> routes) {}
+      String netmask, String gateway, List<String> dns, List<GuestRoute> routes, String up) {}
+
+  /** A spec route: {@code to} as CIDR, and the same network as address and netmask. */
+  public record GuestRoute(String to, String network, String netmask, String via) {
+    static GuestRoute of(Route r) {
+      Ipv4.Cidr to = Ipv4.Cidr.parse(r.to()).orElseThrow();
+      return new GuestRoute(to.toString(), Ipv4.format(to.network()), to.netmask(), r.via());
+    }
+  }
 
   private GuestNics() {}
 
   public static List<GuestNic> of(Lab lab, Machine machine) {
-    return machine.nics().stream().map(n -> nic(lab, n)).toList();
+    boolean ifupdown = IFUPDOWN_OS.equals(lab.image(machine.image()).os());
+    return machine.nics().stream().map(n -> nic(n, ifupdown)).toList();
   }
 
-  private static GuestNic nic(Lab lab, Nic n) {
+  private static GuestNic nic(Nic n, boolean ifupdown) {
+    List<GuestRoute> routes = n.routes().stream().map(GuestRoute::of).toList();
     return new GuestNic(n.ifname(), n.mac().toLowerCase(Locale.ROOT), n.network(), n.dhcp(), n.ip(), n.cidrAddress(),
-        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns(), n.routes());
+        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns(), routes,
+        ifupdown ? upCommand(n.ifname(), routes) : null);
+  }
+
+  /**
+   * Every route, each tried even when one before it failed: {@code ip route replace} is idempotent
+   * (cloud-init's own {@code route add} after it changes nothing, with or without net-tools), and a
+   * route that fails names itself on stderr (the journal of networking.service) without failing
+   * the {@code up} step, as a failed step makes ifup report the whole NIC as failed.
+   */
+  static String upCommand(String ifname, List<GuestRoute> routes) {
+    if (routes.isEmpty()) {
+      return null;
+    }
+    return routes.stream().map(r -> "ip route replace " + r.to() + " via " + r.via() + " dev " + ifname
+        + " || echo \"labforge: no route to " + r.to() + " via " + r.via() + "\" >&2").collect(Collectors.joining("; "));
   }
 }

@@ -46,11 +46,11 @@ class CloudInitChecksTest {
     Path lab = Specs.generate(SPEC, Files.createTempDirectory("labforge-check"));
     Path metaData = lab.resolve("cloud-init/packer/meta-data");
     Files.writeString(metaData, Files.readString(metaData).replace("local-hostname: \"packer\"", "local-hostname: \"other\""));
-    Path routeless = lab.resolve("cloud-init/cloud/network-config");
-    Files.writeString(routeless, Files.readString(routeless).replace("to: \"0.0.0.0/0\"", "to: default"));
+    Path broken = lab.resolve("cloud-init/cloud/network-config");
+    Files.writeString(broken, Files.readString(broken).replace("address: \"192.168.56.10/24\"", "address: default/24"));
     assertThat(new CloudInitReadersCheck().run(lab, Tools.system()))
         .anyMatch(p -> p.startsWith("cloud-init/packer: hostname differ"))
-        .anyMatch(p -> p.contains("cloud-init/cloud: network-config: ValueError: Address default is not a valid ip address"));
+        .anyMatch(p -> p.contains("cloud-init/cloud: network-config: ValueError: Address default/24 is not a valid ip address"));
   }
 
   @Test

@@ -118,6 +118,16 @@ class CloudInitProofTest {
     }
     assertThat(strings(f.path("network-config-routes"))).isEqualTo(routes.stream().sorted().toList());
     assertThat(strings(f.path("network_data-routes"))).isEqualTo(dataRoutes.stream().sorted().toList());
+    // ifupdown's `up` command (Debian images only): every route of the NIC, set with iproute2.
+    Map<String, String> up = new TreeMap<>();
+    for (Nic n : m.nics()) {
+      if (lab.image(m.image()).os().equals("debian") && !n.routes().isEmpty()) {
+        up.put(n.ifname(), String.join("; ", n.routes().stream().map(r -> "ip route replace " + r.to() + " via "
+            + r.via() + " dev " + n.ifname() + " || echo \"labforge: no route to " + r.to() + " via " + r.via()
+            + "\" >&2").toList()));
+      }
+    }
+    assertThat(JSON.convertValue(f.path("network-config-up"), Map.class)).isEqualTo(up);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -2,6 +2,7 @@ package dev.labforge.targets.cloudinit;
 
 import dev.labforge.model.Disk;
 import dev.labforge.model.GuestFile;
+import dev.labforge.model.Image;
 import dev.labforge.model.Ids;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
@@ -40,7 +41,10 @@ final class SeedMachines {
     Machine m = Machine.builder().name("probe").image("img").users(List.of(user)).packages(List.of("vim"))
         .disks(List.of(new Disk("data", 1024, "/srv/data", "ext4", "vdb"))).nics(List.of(nic)).files(files)
         .commands(commands).scripts(scripts).fqdn("probe.probe-lab.internal").instanceId(id).build();
-    return new Lab("probe-lab", "", "probe.yaml", List.of(), List.of(net), List.of(m),
+    // The machine's image decides whether its NICs carry ifupdown's `up` command (GuestNics).
+    Image image = new Image("img", "debian", "12", "https://example.invalid/img.qcow2", "none", "qcow2",
+        List.of("qemu"), null, null, List.of(), List.of());
+    return new Lab("probe-lab", "", "probe.yaml", List.of(image), List.of(net), List.of(m),
         new TargetSettings(Set.of(), Map.of()));
   }
 

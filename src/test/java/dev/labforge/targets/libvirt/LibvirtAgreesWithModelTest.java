@@ -108,7 +108,7 @@ class LibvirtAgreesWithModelTest {
       // The MACs cloud-init matches its NICs by, in NIC order, on the networks of the same name.
       JsonNode config = YAML.readTree(files.get("cloud-init/" + m.name() + "/network-config").content());
       List<String> seedMacs = new ArrayList<>();
-      m.nics().forEach(nic -> seedMacs.add(config.path("ethernets").path(nic.ifname()).path("match").path("macaddress").asText()));
+      config.path("config").forEach(e -> seedMacs.add(e.path("mac_address").asText()));
       List<String> macs = new ArrayList<>();
       List<String> networks = new ArrayList<>();
       devices.path("interface").forEach(x -> {

@@ -82,21 +82,21 @@ class TerraformModelTest {
     Specs.render(spec).forEach(f -> written.put(f.path(), f));
     for (Machine m : lab.machines()) {
       assertThat(written).containsKey("cloud-init/" + m.name() + "/user-data");
-      JsonNode ethernets = YAML.readTree(written.get("cloud-init/" + m.name() + "/network-config").content())
-          .path("ethernets");
-      assertThat(ethernets.size()).as("NICs of " + m.name()).isEqualTo(m.nics().size());
+      Map<String, JsonNode> physical = new HashMap<>();
+      YAML.readTree(written.get("cloud-init/" + m.name() + "/network-config").content()).path("config")
+          .forEach(e -> physical.put(e.path("name").asText(), e));
+      assertThat(physical.size()).as("NICs of " + m.name()).isEqualTo(m.nics().size());
       for (Nic nic : m.nics()) {
         JsonNode port = tf.local("ports").path(m.name() + "/" + nic.ifname());
-        JsonNode eth = ethernets.path(nic.ifname());
-        assertThat(eth.at("/match/macaddress").asText()).as(m.name() + " " + nic.ifname())
+        JsonNode eth = physical.get(nic.ifname());
+        assertThat(eth.path("mac_address").asText()).as(m.name() + " " + nic.ifname())
             .isEqualTo(port.path("mac").asText());
+        JsonNode subnet = eth.path("subnets").path(0);
         if (port.path("ip").isNull()) {
-          assertThat(eth.path("dhcp4").asBoolean()).as(m.name() + " " + nic.ifname() + " DHCP").isTrue();
+          assertThat(subnet.path("type").asText()).as(m.name() + " " + nic.ifname() + " DHCP").isEqualTo("dhcp4");
         } else {
-          List<String> addresses = new ArrayList<>();
-          eth.path("addresses").forEach(a -> addresses.add(a.asText()));
-          assertThat(addresses).as(m.name() + " " + nic.ifname())
-              .containsExactly(port.path("ip").asText() + "/" + nic.prefix());
+          assertThat(subnet.path("address").asText()).as(m.name() + " " + nic.ifname())
+              .isEqualTo(port.path("ip").asText() + "/" + nic.prefix());
         }
       }
     }

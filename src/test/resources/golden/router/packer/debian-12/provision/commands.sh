@@ -1,4 +1,2 @@
 #!/bin/sh -e
 if command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null || true; fi
-apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y net-tools
