@@ -60,15 +60,17 @@ class ShowTest {
         MACHINE  IMAGE      CPUS  MEMORY  NIC   NETWORK  IP         MAC                USERS
         router   debian-12     1  512MiB  eth0  lan1     10.1.0.1   52:54:00:13:c2:63  lab(sudo)
                                           eth1  lan2     10.2.0.1   52:54:00:c5:cf:cd
+                                          eth2  mgmt     10.9.0.2   52:54:00:13:cd:40
         client1  debian-12     1  512MiB  eth0  lan1     10.1.0.10  52:54:00:c1:4c:a5  lab(sudo)
         client2  debian-12     1  512MiB  eth0  lan2     10.2.0.10  52:54:00:d9:2e:8e  lab(sudo)
 
         NETWORK  CIDR         GATEWAY   DHCP  KIND     DNS       ROUTES
         lan1     10.1.0.0/24  10.1.0.1  no    private  10.1.0.1  10.2.0.0/24 via 10.1.0.1
         lan2     10.2.0.0/24  10.2.0.1  no    private  10.2.0.1  10.1.0.0/24 via 10.2.0.1
+        mgmt     10.9.0.0/24  10.9.0.1  no    private  10.9.0.1  -
 
         MACHINE  FORWARDING  ROUTE        VIA       NIC
-        router   yes         none
+        router   yes         default      10.9.0.1  eth2
         client1  no          default      10.1.0.1  eth0
                              10.2.0.0/24  10.1.0.1  eth0
         client2  no          default      10.2.0.1  eth0
@@ -109,6 +111,32 @@ class ShowTest {
                              10.7.0.0/24  10.1.0.1  eth0
         pc-2     no          default      10.1.0.1  eth0
                              10.7.0.0/24  10.1.0.1  eth0
+        """);
+  }
+
+  /** A router that owns the gateway of every network it is on has no default route: "none". */
+  @Test
+  void aRouterOwningEveryGatewayHasNoDefaultRoute(@TempDir Path tmp) throws Exception {
+    Path spec = tmp.resolve("closed.yaml");
+    Files.writeString(spec, """
+        version: 1
+        name: closed
+        images:
+          deb: {os: debian, release: "12", source: {url: "https://example.org/d.qcow2", checksum: none, format: qcow2}}
+        defaults: {image: deb, users: [{name: lab, password: lab}]}
+        networks:
+          - {name: a, cidr: 10.1.0.0/24, gateway: 10.1.0.1}
+          - {name: b, cidr: 10.2.0.0/24, gateway: 10.2.0.1}
+        machines:
+          - {name: r, forwarding: true, nics: [{network: a, ip: 10.1.0.1}, {network: b, ip: 10.2.0.1}]}
+          - {name: pc, nics: [{network: a}]}
+        """, StandardCharsets.UTF_8);
+    Cli.Result r = Cli.run("show", spec.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).endsWith("""
+        MACHINE  FORWARDING  ROUTE    VIA       NIC
+        r        yes         none
+        pc       no          default  10.1.0.1  eth0
         """);
   }
 

@@ -38,8 +38,8 @@ IMAGE_CHECKSUM=('file:https://cloud.debian.org/images/cloud/bookworm/latest/SHA5
 IMAGE_FORMAT=('qcow2')
 
 # Networks: libvirt name, XML file.
-NETWORKS=('router-lan1' 'router-lan2')
-NETWORK_XML=('networks/lan1.xml' 'networks/lan2.xml')
+NETWORKS=('router-lan1' 'router-lan2' 'router-mgmt')
+NETWORK_XML=('networks/lan1.xml' 'networks/lan2.xml' 'networks/mgmt.xml')
 
 # Machines: name, libvirt domain, XML file, image, root disk MiB, first fixed address (none: DHCP).
 MACHINES=('router' 'client1' 'client2')

@@ -20,7 +20,8 @@ virt-install --name 'router-router' --virt-type 'kvm' --memory 512 --vcpus 1 \
   --disk path="$LABDIR"/'router.qcow2',format=qcow2,bus=virtio \
   --disk path="$LABDIR"/'router.seed.iso',device=cdrom,readonly=on \
   --network network='router-lan1',mac='52:54:00:13:c2:63',model=virtio \
-  --network network='router-lan2',mac='52:54:00:c5:cf:cd',model=virtio
+  --network network='router-lan2',mac='52:54:00:c5:cf:cd',model=virtio \
+  --network network='router-mgmt',mac='52:54:00:13:cd:40',model=virtio
 
 # machine client1
 virt-install --name 'router-client1' --virt-type 'kvm' --memory 512 --vcpus 1 \

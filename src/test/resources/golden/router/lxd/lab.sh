@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('router-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('router-lan1' 'router-lan2')
+NETWORKS=('router-lan1' 'router-lan2' 'router-mgmt')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('router' 'client1' 'client2')

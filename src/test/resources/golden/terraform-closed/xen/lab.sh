@@ -5,6 +5,10 @@
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
 #   lab.sh status       the lab's domains and bridges
 #   lab.sh console M    xl console of machine M
+#   lab.sh ssh [-i KEY] M [ARGS]
+#                       ssh to machine M through ../inventory/ssh_config (an address dom0 reaches,
+#                       or a jump through a machine that does), with KEY (default $LABFORGE_SSH_KEY)
+#                       on every hop; host keys accepted on first contact into .ssh/known_hosts here
 # Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in /var/lib/xen/images/tf-closed and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
@@ -120,10 +124,50 @@ console() {
   exit 2
 }
 
+# The ssh config `lab.sh ssh` runs with: the inventory's ssh_config (addresses, users, jumps), this
+# lab's own known_hosts (accept-new), and the key for every hop: ssh hands -i and -o to the last hop
+# only, but -F to each jump too. The disks keep their host keys across down/up; delete
+# .ssh/known_hosts with them.
+SSH_MACHINES=('anon' 'ops')
+
+ssh_to() {  # ssh_to KEY MACHINE [ARGS]
+  local key="$1" m="$2" inventory="$LAB/inventory/ssh_config" dir="$HERE/.ssh" known x
+  shift 2
+  need ssh
+  known=0
+  for x in "${SSH_MACHINES[@]}"; do [ "$x" = "$m" ] && known=1; done
+  [ "$known" = 1 ] || { echo "lab.sh: no machine '$m' in lab tf-closed (machines: ${SSH_MACHINES[*]})" >&2; exit 2; }
+  [ -f "$inventory" ] || { echo "lab.sh: $inventory is missing: generate the inventory target too" >&2; exit 1; }
+  if [ -n "$key" ]; then
+    [ -r "$key" ] || { echo "lab.sh: cannot read the key $key" >&2; exit 1; }
+    key="$(cd "$(dirname "$key")" && pwd)/$(basename "$key")"
+  fi
+  install -d -m 0700 "$dir"
+  {
+    echo "# Written by lab.sh ssh on every run: the inventory's ssh_config, with this lab's known_hosts."
+    printf 'Include "%s"\n' "$inventory"
+    echo "Host *"
+    # ssh expands %-tokens in these paths: a literal % is %%
+    printf '  UserKnownHostsFile "%s"\n' "${dir//%/%%}/known_hosts"
+    printf '  StrictHostKeyChecking accept-new\n'
+    if [ -n "$key" ]; then printf '  IdentityFile "%s"\n' "${key//%/%%}"; fi
+  } >"$dir/config"
+  exec ssh -F "$dir/config" "$m" "$@"
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
   console) [ $# -eq 2 ] || { echo "usage: lab.sh console MACHINE" >&2; exit 2; }; console "$2" ;;
-  *) echo "usage: lab.sh up|down|status|console MACHINE" >&2; exit 2 ;;
+  ssh)
+    shift
+    key="${LABFORGE_SSH_KEY:-}"
+    if [ "${1:-}" = -i ]; then
+      [ $# -ge 2 ] || { echo "usage: lab.sh ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2; }
+      key="$2"; shift 2
+    fi
+    [ $# -ge 1 ] || { echo "usage: lab.sh ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2; }
+    ssh_to "$key" "$@" ;;
+  *) echo "usage: lab.sh up|down|status|console MACHINE|ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2 ;;
 esac

@@ -27,6 +27,16 @@ locals {
       ]
       router_interface = false
     }
+    "mgmt" = {
+      cidr            = "10.9.0.0/24"
+      gateway_ip      = "10.9.0.1"
+      enable_dhcp     = false
+      dns_nameservers = ["10.9.0.1"]
+      allocation_pools = [
+        { start = "10.9.0.3", end = "10.9.0.254" },
+      ]
+      router_interface = true
+    }
   }
 
   # The spec's extra routes, as subnet host routes (DHCP hands them out too); via is on the network.
@@ -48,9 +58,9 @@ locals {
     "router" = {
       image       = "debian-12"
       user_data   = "../../cloud-init/router/user-data"
-      ports       = ["router/eth0", "router/eth1"]
+      ports       = ["router/eth0", "router/eth1", "router/eth2"]
       ssh_user    = "lab"
-      instance_id = "iid-f44aff739e1b8b50"
+      instance_id = "iid-3c8a5160ea504131"
     }
     "client1" = {
       image       = "debian-12"
@@ -75,14 +85,21 @@ locals {
       network  = "lan1"
       ip       = "10.1.0.1"
       mac      = "52:54:00:13:c2:63"
-      forwards = ["10.1.0.0/24", "10.2.0.0/24"]
+      forwards = ["10.1.0.0/24", "10.2.0.0/24", "10.9.0.0/24"]
     }
     "router/eth1" = {
       machine  = "router"
       network  = "lan2"
       ip       = "10.2.0.1"
       mac      = "52:54:00:c5:cf:cd"
-      forwards = ["10.1.0.0/24", "10.2.0.0/24"]
+      forwards = ["10.1.0.0/24", "10.2.0.0/24", "10.9.0.0/24"]
+    }
+    "router/eth2" = {
+      machine  = "router"
+      network  = "mgmt"
+      ip       = "10.9.0.2"
+      mac      = "52:54:00:13:cd:40"
+      forwards = ["10.1.0.0/24", "10.2.0.0/24", "10.9.0.0/24"]
     }
     "client1/eth0" = {
       machine  = "client1"
