@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- labforge: topology of lab ${esc.svg(lab)}. Generated; edit the lab spec instead. -->
+<!-- labforge: topology of lab ${esc.xmlComment(lab)}. Generated; edit the lab spec instead. -->
 <svg xmlns="http://www.w3.org/2000/svg" width="${d.width}" height="${d.height}" viewBox="0 0 ${d.width} ${d.height}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="12">
   <title>${esc.svg(d.title)}</title>
   <rect x="0" y="0" width="${d.width}" height="${d.height}" fill="#ffffff"/>

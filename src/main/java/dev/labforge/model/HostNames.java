@@ -17,16 +17,19 @@ import java.util.HexFormat;
  * {@code rtlab-web-1}; {@code lpic3-353} gives {@code lpic3--353-cloud}.
  *
  * <p>Where a host limits the length (63 for a host name, 15 for an interface), a name that does not
- * fit is cut and ends in 48 bits of the SHA-256 of its parts: unique unless two of the long names
- * on one host hit the same hash, which for n such names has a probability below n²/2⁴⁹.
+ * fit is the head of the lab's escaped part, "-", and a tail of 12 characters: a decimal digit and 11
+ * hex digits of the SHA-256 of its parts (about 47 bits). A plain name's first run of an odd number of
+ * dashes is the single "-" after the lab's part, followed by the next part's letter; in a cut name it
+ * is followed by the tail's digit. So a cut name is never another lab's plain name, and two cut names
+ * are equal only if their hashes are: for n cut names on one host, a probability below n²/2⁴⁸.
  */
 public final class HostNames {
   /** LXD instance names are host names; profiles and volumes follow them. */
   public static final int NAME_MAX = 63;
   /** A Linux interface name (a bridge's) has at most IFNAMSIZ - 1 characters. */
   public static final int BRIDGE_MAX = 15;
-  /** Hex digits of the hash a cut name ends in: 48 bits. */
-  static final int HASH_HEX = 12;
+  /** Characters of the tail a cut name ends in: a decimal digit, then hex digits. */
+  static final int TAIL = 12;
 
   private HostNames() {}
 
@@ -45,7 +48,7 @@ public final class HostNames {
 
   /** A lab network's libvirt network, VirtualBox internal network. */
   public static String network(String lab, String network) {
-    return join(lab, network);
+    return fit(NAME_MAX, "network", lab, network);
   }
 
   /** A data disk's volume (LXD custom volume). */
@@ -60,8 +63,7 @@ public final class HostNames {
 
   /** A lab network's bridge on the host: {@code lab-network} when it fits in 15 characters. */
   public static String bridge(String lab, String network) {
-    String name = join(lab, network);
-    return name.length() <= BRIDGE_MAX ? name : "lf-" + hash("bridge", lab, network);
+    return fit(BRIDGE_MAX, "bridge", lab, network);
   }
 
   /** The parts, each "-" of all but the last doubled, joined by "-": decodes back to the parts. */
@@ -73,27 +75,33 @@ public final class HostNames {
     return name.append(parts[parts.length - 1]).toString();
   }
 
-  /** The join when it fits in {@code max}; else its head, "-" and a hash of the parts. */
+  /**
+   * The join when it fits in {@code max}; else the head of the lab's escaped part (whole runs of
+   * dashes only, so every run in it stays even), "-" and the tail of {@link #tail}.
+   */
   static String fit(int max, String kind, String... parts) {
     String name = join(parts);
     if (name.length() <= max) {
       return name;
     }
-    String head = name.substring(0, max - HASH_HEX - 1);
+    String lab = escape(parts[0]);
+    String head = lab.substring(0, Math.min(lab.length(), max - TAIL - 1));
     while (head.endsWith("-")) {
-      head = head.substring(0, head.length() - 1); // one "-" before the hash, never a run
+      head = head.substring(0, head.length() - 1);
     }
     String[] input = new String[parts.length + 1];
     input[0] = kind;
     System.arraycopy(parts, 0, input, 1, parts.length);
-    return head + "-" + hash(input);
+    return head + "-" + tail(input);
+  }
+
+  /** A decimal digit, which no part starts with, then hex digits of the SHA-256 of the input. */
+  private static String tail(String... input) {
+    byte[] sha = Ids.sha256(input);
+    return Integer.toString(Byte.toUnsignedInt(sha[0]) % 10) + HexFormat.of().formatHex(sha, 1, 7).substring(0, TAIL - 1);
   }
 
   private static String escape(String part) {
     return part.replace("-", "--");
-  }
-
-  private static String hash(String... input) {
-    return HexFormat.of().formatHex(Ids.sha256(input), 0, HASH_HEX / 2);
   }
 }

@@ -80,6 +80,39 @@ class HostObjectsTest {
     assertThat(volumes).containsExactly("lxd-volume:one/one-a--b-c", "lxd-volume:one/one-a-b-c");
   }
 
+  /**
+   * The second red team: names cut to fit end in a hash, and a lab named after the hash met them
+   * (lab "lf" network "e145238d4789" took the bridge "lf-e145238d4789" of a 63-character lab; a
+   * 17-letter lab with machine "d78aa1bb033d" took its cut domain). A cut name's part after the
+   * lab's starts with a digit, which no spec name does (HostNamesTest.aCutNameIsNeverAPlainOne).
+   */
+  @Test
+  void labsNamedAfterAHashShareNothingWithACutName() throws Exception {
+    String longLab = "a" + "-a".repeat(31);
+    Set<String> cut = objects(lab(longLab, "lan1", "c", "d"));
+    assertThat(cut).anyMatch(o -> o.matches("bridge:a-[0-9][0-9a-f]{11}"))
+        .anyMatch(o -> o.matches("xen-domain:(a--){16}a-[0-9][0-9a-f]{11}"));
+    for (Path forged : List.of(lab("lf", "e145238d4789", "m", "d"), lab("a" + "-a".repeat(16), "n", "d78aa1bb033d", "d"))) {
+      Set<String> shared = new TreeSet<>(cut);
+      shared.retainAll(objects(forged));
+      assertThat(shared).as(forged.toString()).isEmpty();
+    }
+  }
+
+  /**
+   * Valid names at the edges of what the spec allows render every target: "--" in the lab's name
+   * (the drawing's XML comment could not hold it: exit 3), and a 63-character lab with a
+   * 63-character network (the libvirt network name was never cut: exit 3).
+   */
+  @Test
+  void namesAtTheEdgesRenderEveryTarget() throws Exception {
+    String longLab = "a" + "-a".repeat(31);
+    for (Path spec : List.of(lab("a--b", "n--et", "m--c", "d--k"), lab(longLab, "n".repeat(63), "c".repeat(63), "d"))) {
+      dev.labforge.cli.Cli.Result r = dev.labforge.cli.Cli.run("gen", "-q", spec.toString(), "-o", tmp.resolve("out").toString());
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+  }
+
   private Path lab(String lab, String network, String machine, String disk) throws Exception {
     return write(lab, """
         version: 1

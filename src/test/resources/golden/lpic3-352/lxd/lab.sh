@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:ubuntu/24.04/cloud')
 IMAGE_ALIAS=('lpic3--352-ubuntu-24-04')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-9d11a7134e61')
+NETWORKS=('lp-711a7134e61b')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('lxd' 'swarm-1' 'swarm-2' 'k8s')

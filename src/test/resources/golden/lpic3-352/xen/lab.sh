@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(lxd swarm-1 swarm-2 k8s)
 DOMAINS=('lpic3--352-lxd' 'lpic3--352-swarm-1' 'lpic3--352-swarm-2' 'lpic3--352-k8s')
-BRIDGES=(lf-9d11a7134e61)
+BRIDGES=(lp-711a7134e61b)
 
 need() {
   local tool
@@ -66,7 +66,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-9d11a7134e61 '172.20.0.1/24'
+  bridge lp-711a7134e61b '172.20.0.1/24'
   base '/var/lib/xen/images/lpic3-352/base/ubuntu-24-04.qcow2'
   if ! running 'lpic3--352-lxd'; then
     mkdir -p -- '/var/lib/xen/images/lpic3-352/lxd'

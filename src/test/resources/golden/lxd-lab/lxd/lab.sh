@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('lxd--lab-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-a37940662b88' 'lxd--lab-swarm')
+NETWORKS=('lx-37940662b88a' 'lxd--lab-swarm')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('lxd' 'swarm-1' 'swarm-2' 'k8s')

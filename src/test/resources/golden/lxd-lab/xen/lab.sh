@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(lxd swarm-1 swarm-2 k8s)
 DOMAINS=('lxd--lab-lxd' 'lxd--lab-swarm-1' 'lxd--lab-swarm-2' 'lxd--lab-k8s')
-BRIDGES=(lf-a37940662b88 lxd--lab-swarm)
+BRIDGES=(lx-37940662b88a lxd--lab-swarm)
 
 need() {
   local tool
@@ -66,7 +66,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-a37940662b88 '172.20.0.1/24'
+  bridge lx-37940662b88a '172.20.0.1/24'
   bridge lxd--lab-swarm '172.21.0.1/24'
   base '/var/lib/xen/images/lxd-lab/base/debian-12.qcow2'
   if ! running 'lxd--lab-lxd'; then

@@ -36,7 +36,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud' 'images:rockylinux/9/cloud' 'images:ubun
 IMAGE_ALIAS=('packer--installers-debian-12-iso' 'packer--installers-rocky-9' 'packer--installers-ubuntu-24-04-iso')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-4fcc68532230')
+NETWORKS=('pa-9cc68532230e')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('host' 'rocky' 'ubuntu')

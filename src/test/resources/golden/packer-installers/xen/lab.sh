@@ -21,7 +21,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(host rocky ubuntu)
 DOMAINS=('packer--installers-host' 'packer--installers-rocky' 'packer--installers-ubuntu')
-BRIDGES=(lf-4fcc68532230)
+BRIDGES=(pa-9cc68532230e)
 
 need() {
   local tool
@@ -68,7 +68,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-4fcc68532230 '10.77.0.1/24'
+  bridge pa-9cc68532230e '10.77.0.1/24'
   base '/var/lib/xen/images/packer-installers/base/debian-12-iso.qcow2'
   base '/var/lib/xen/images/packer-installers/base/rocky-9.qcow2'
   base '/var/lib/xen/images/packer-installers/base/ubuntu-24-04-iso.qcow2'

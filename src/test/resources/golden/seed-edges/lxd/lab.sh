@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:rockylinux/9/cloud')
 IMAGE_ALIAS=('seed--edges-rocky-9')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-3b5fba8635b3' 'lf-fd73f0f1ce19')
+NETWORKS=('se-95fba8635b33' 'se-373f0f1ce19e')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('edge-1' 'edge-2')

@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(edge-1 edge-2)
 DOMAINS=('seed--edges-edge-1' 'seed--edges-edge-2')
-BRIDGES=(lf-3b5fba8635b3 lf-fd73f0f1ce19)
+BRIDGES=(se-95fba8635b33 se-373f0f1ce19e)
 
 need() {
   local tool
@@ -66,8 +66,8 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-3b5fba8635b3 '10.20.0.1/24'
-  bridge lf-fd73f0f1ce19 '10.30.0.14/28'
+  bridge se-95fba8635b33 '10.20.0.1/24'
+  bridge se-373f0f1ce19e '10.30.0.14/28'
   base '/var/lib/xen/images/seed-edges/base/rocky-9.qcow2'
   if ! running 'seed--edges-edge-1'; then
     mkdir -p -- '/var/lib/xen/images/seed-edges/edge-1'

@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('vagrant--boot-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-b19b6bb0588e')
+NETWORKS=('va-79b6bb0588e2')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('alpha' 'beta')

@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(alpha beta)
 DOMAINS=('vagrant--boot-alpha' 'vagrant--boot-beta')
-BRIDGES=(lf-b19b6bb0588e)
+BRIDGES=(va-79b6bb0588e2)
 
 need() {
   local tool
@@ -66,7 +66,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-b19b6bb0588e '192.168.56.1/24'
+  bridge va-79b6bb0588e2 '192.168.56.1/24'
   base '/var/lib/xen/images/vagrant-boot/base/debian-12.qcow2'
   if ! running 'vagrant--boot-alpha'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-boot/alpha'

@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:rockylinux/9/cloud')
 IMAGE_ALIAS=('vagrant--edges-rocky-9')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-1aec33cef1be' 'lf-ead089d9f224' 'lf-876f7589e4a5')
+NETWORKS=('va-6ec33cef1be9' 'va-4d089d9f224d' 'va-56f7589e4a51')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('store' 'edge-1' 'edge-2')

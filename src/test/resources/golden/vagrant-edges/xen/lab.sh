@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(store edge-1 edge-2)
 DOMAINS=('vagrant--edges-store' 'vagrant--edges-edge-1' 'vagrant--edges-edge-2')
-BRIDGES=(lf-1aec33cef1be lf-ead089d9f224 lf-876f7589e4a5)
+BRIDGES=(va-6ec33cef1be9 va-4d089d9f224d va-56f7589e4a51)
 
 need() {
   local tool
@@ -66,9 +66,9 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-1aec33cef1be '10.20.0.1/24'
-  bridge lf-ead089d9f224 '192.168.100.1/24'
-  bridge lf-876f7589e4a5 '172.31.5.1/28'
+  bridge va-6ec33cef1be9 '10.20.0.1/24'
+  bridge va-4d089d9f224d '192.168.100.1/24'
+  bridge va-56f7589e4a51 '172.31.5.1/28'
   base '/var/lib/xen/images/vagrant-edges/base/rocky-9.qcow2'
   if ! running 'vagrant--edges-store'; then
     mkdir -p -- '/var/lib/xen/images/vagrant-edges/store'

@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('xen--hvm-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-c302266c12d6' 'xen--hvm-lan')
+NETWORKS=('xe-502266c12d6b' 'xen--hvm-lan')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('storage' 'plain')

@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(storage plain)
 DOMAINS=('xen--hvm-storage' 'xen--hvm-plain')
-BRIDGES=(lf-c302266c12d6 xen--hvm-lan)
+BRIDGES=(xe-502266c12d6b xen--hvm-lan)
 
 need() {
   local tool
@@ -66,7 +66,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-c302266c12d6 '10.60.0.1/24'
+  bridge xe-502266c12d6b '10.60.0.1/24'
   bridge xen--hvm-lan '10.61.0.1/24'
   base '/srv/xen images/it'\''s "lab",1\ é/base/debian-12.qcow2'
   if ! running 'xen--hvm-storage'; then

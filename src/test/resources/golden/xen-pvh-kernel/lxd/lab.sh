@@ -34,7 +34,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('xen--pvh--kernel-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('lf-65bf85b8e3f6')
+NETWORKS=('xe-1bf85b8e3f63')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('web-1' 'web-2')

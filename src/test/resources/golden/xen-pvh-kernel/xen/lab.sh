@@ -19,7 +19,7 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 LAB=$(dirname -- "$HERE")
 MACHINES=(web-1 web-2)
 DOMAINS=('xen--pvh--kernel-web-1' 'xen--pvh--kernel-web-2')
-BRIDGES=(lf-65bf85b8e3f6)
+BRIDGES=(xe-1bf85b8e3f63)
 
 need() {
   local tool
@@ -66,7 +66,7 @@ blank() {
 
 up() {
   need xl qemu-img ip
-  bridge lf-65bf85b8e3f6 '10.62.0.1/24'
+  bridge xe-1bf85b8e3f63 '10.62.0.1/24'
   base '/var/lib/xen/images/xen-pvh-kernel/base/debian-12.qcow2'
   if ! running 'xen--pvh--kernel-web-1'; then
     mkdir -p -- '/var/lib/xen/images/xen-pvh-kernel/web-1'
