@@ -43,7 +43,7 @@ public final class Main {
   public static int run(java.io.InputStream in, Map<String, String> env, boolean stderrIsTerminal,
       PrintWriter rawOut, PrintWriter rawErr, String... args) {
     boolean colour = Colour.wanted(env, stderrIsTerminal);
-    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut, false), true);
+    PrintWriter out = new MessageWriter(new TerminalSafeWriter(rawOut, false));
     PrintWriter err = new MessageWriter(new TerminalSafeWriter(rawErr, colour));
     Context context = new Context(in, out, err);
     context.env(env);

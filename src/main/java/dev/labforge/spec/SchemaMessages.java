@@ -29,7 +29,7 @@ final class SchemaMessages {
       case "type":
         return new SchemaValidator.Problem(pointer, false,
             "must be " + typeNames(keyword) + ", not " + (fraction(value, keyword)
-                ? "the fraction " + value.decimalValue().toPlainString() : typeOf(value)));
+                ? "the fraction " + shown(value.decimalValue()) : typeOf(value)));
       case "enum": {
         List<String> allowed = new ArrayList<>();
         keyword.forEach(v -> allowed.add(v.asText()));
@@ -96,6 +96,12 @@ final class SchemaMessages {
     String location = m.getSchemaLocation().getFragment().toString();
     int slash = location.lastIndexOf('/');
     return slash <= 0 ? schema : schema.at(location.substring(0, slash));
+  }
+
+  /** A fraction as written plainly, unless that takes more than 24 characters (1e-400): then as 1E-400. */
+  private static String shown(java.math.BigDecimal fraction) {
+    String plain = fraction.toPlainString();
+    return plain.length() <= 24 ? plain : fraction.stripTrailingZeros().toString();
   }
 
   /** A number with a fraction where an integer is wanted: a whole one (4096.0) is an integer by now. */
