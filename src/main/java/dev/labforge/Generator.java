@@ -51,7 +51,7 @@ public final class Generator {
   /** As {@link #load}, with the located warnings of a valid spec that will not work as meant. */
   public static Checked check(SpecInput input) throws InvalidSpecException {
     // the lab schema compiles on another core while the spec is read
-    dev.labforge.spec.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
+    dev.labforge.schema.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
     LocatedTree tree;
     try {
       tree = SpecReader.read(input.name(), input.bytes(), input.dir());
@@ -79,7 +79,7 @@ public final class Generator {
     List<String> resources = new ArrayList<>();
     targets.forEach(t -> t.schemas().forEach(s -> resources.add("schemas/" + s + ".schema.json")));
     resources.add(Manifest.SCHEMA);
-    dev.labforge.spec.SchemaValidator.prefetch(resources);
+    dev.labforge.schema.SchemaValidator.prefetch(resources);
   }
 
   /** The targets {@link #render} renders: {@code only} (the enabled ones when empty) and what they require. */

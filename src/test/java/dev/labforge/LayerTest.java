@@ -14,22 +14,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stages in order: spec, rules, model, targets (with render, their toolkit), output, cli. No
- * source under src/main/java names a class of a later stage, and render names no target.
+ * The stages in order: hcl (a language library that names no other labforge class), spec, schema,
+ * rules, model, targets (with render, their toolkit), output, cli. No source under src/main/java
+ * names a class of a later stage, and render names no target.
  */
 class LayerTest {
   static final Path MAIN = Path.of("src/main/java");
   /** Package prefix to stage; the longest matching prefix wins. */
   static final Map<String, Integer> STAGES = Map.of(
-      "dev.labforge.spec", 0,
-      "dev.labforge.rules", 1,
-      "dev.labforge.model", 2,
-      "dev.labforge.render", 3,
-      "dev.labforge.targets", 3,
-      "dev.labforge.output", 4,
-      "dev.labforge.cli", 5,
-      "dev.labforge", 5);
-  static final List<String> NAMES = List.of("spec", "rules", "model", "targets", "output", "cli");
+      "dev.labforge.hcl", 0,
+      "dev.labforge.spec", 1,
+      "dev.labforge.schema", 2,
+      "dev.labforge.rules", 3,
+      "dev.labforge.model", 4,
+      "dev.labforge.render", 5,
+      "dev.labforge.targets", 5,
+      "dev.labforge.output", 6,
+      "dev.labforge.cli", 7,
+      "dev.labforge", 7);
+  static final List<String> NAMES = List.of("hcl", "spec", "schema", "rules", "model", "targets", "output", "cli");
   private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.labforge(?:\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
 
   @Test

@@ -1,6 +1,6 @@
 package dev.labforge.output;
 
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;

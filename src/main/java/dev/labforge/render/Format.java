@@ -1,7 +1,7 @@
 package dev.labforge.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.labforge.rules;
 
 import dev.labforge.spec.Diagnostics;
 import dev.labforge.spec.Reporter;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.spec.LocatedTree;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.labforge.output.OutputValidation;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
-import dev.labforge.render.iso.IsoImage;
+import dev.labforge.targets.cloudinit.iso.IsoImage;
 import dev.labforge.rules.SpecRules;
 import dev.labforge.spec.Diagnostics;
 import dev.labforge.spec.LocatedTree;

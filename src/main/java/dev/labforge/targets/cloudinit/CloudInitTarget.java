@@ -6,7 +6,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
 import dev.labforge.model.Machine;
-import dev.labforge.render.iso.IsoImage;
+import dev.labforge.targets.cloudinit.iso.IsoImage;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;

@@ -1,6 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
-import dev.labforge.render.iso.IsoImage;
+import dev.labforge.targets.cloudinit.iso.IsoImage;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.Tools;
 import java.nio.file.Files;

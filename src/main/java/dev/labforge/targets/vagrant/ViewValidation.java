@@ -3,7 +3,7 @@ package dev.labforge.targets.vagrant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.render.RenderException;
 import java.util.Iterator;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.labforge.targets.cloudinit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;

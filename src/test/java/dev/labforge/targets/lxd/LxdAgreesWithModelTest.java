@@ -12,7 +12,7 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.RenderedFile;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.testing.RealTools;
 import dev.labforge.testing.Specs;
 import java.nio.file.Files;

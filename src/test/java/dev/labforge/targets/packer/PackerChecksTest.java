@@ -112,7 +112,7 @@ class PackerChecksTest {
           assertThat(collapsed).as("the test undoes some alignment").isNotEqualTo(f.text());
           Path file = dir.resolve("t" + n++ + ".pkr.hcl");
           Files.writeString(file, collapsed);
-          want.put(file, dev.labforge.render.hcl.HclFormat.align(file.toString(), collapsed));
+          want.put(file, dev.labforge.hcl.HclFormat.align(file.toString(), collapsed));
         }
       }
     }

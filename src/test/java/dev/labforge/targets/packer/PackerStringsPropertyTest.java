@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.Generator;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
-import dev.labforge.render.hcl.HclReader;
+import dev.labforge.hcl.HclReader;
 import dev.labforge.render.Escape;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;

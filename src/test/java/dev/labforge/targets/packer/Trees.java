@@ -1,7 +1,7 @@
 package dev.labforge.targets.packer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.render.hcl.HclReader;
+import dev.labforge.hcl.HclReader;
 import dev.labforge.render.RenderedFile;
 import java.util.ArrayList;
 import java.util.List;

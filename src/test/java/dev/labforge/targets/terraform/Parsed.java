@@ -1,7 +1,7 @@
 package dev.labforge.targets.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.render.hcl.HclReader;
+import dev.labforge.hcl.HclReader;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.testing.Specs;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.render.hcl.HclReader;
+import dev.labforge.hcl.HclReader;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.testing.Hcl2Json;
 import dev.labforge.testing.Specs;

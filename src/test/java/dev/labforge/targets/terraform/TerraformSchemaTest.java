@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.testing.Specs;
 import java.nio.file.Path;
 import java.util.List;

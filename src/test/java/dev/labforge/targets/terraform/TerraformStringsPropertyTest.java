@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labforge.model.Image;
-import dev.labforge.render.hcl.HclReader;
+import dev.labforge.hcl.HclReader;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.TargetSettings;

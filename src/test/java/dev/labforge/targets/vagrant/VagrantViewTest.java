@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.labforge.spec.SchemaValidator;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.cli.Main;
 import dev.labforge.model.Lab;
 import dev.labforge.render.RenderException;
