@@ -10,9 +10,11 @@ import dev.labforge.schema.SchemaValidator.Problem;
 import dev.labforge.spec.LocatedTree;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Checks a document read as a stream, so a big lab's lab-wide file (the LXD preseed lists every
@@ -60,8 +62,8 @@ final class ItemWise {
    * made in memory: {@code root} holds at most the first item of its list {@code field}, and
    * {@code rest} makes the other items one at a time.
    */
-  static List<Problem> check(JsonNode schema, ObjectNode root, String field, java.util.Iterator<JsonNode> rest,
-      java.util.function.Function<JsonNode, List<Problem>> whole,
+  static List<Problem> check(JsonNode schema, ObjectNode root, String field, Iterator<JsonNode> rest,
+      Function<JsonNode, List<Problem>> whole,
       BiFunction<String, JsonNode, List<Problem>> item) {
     ArrayNode list = root.withArray(field);
     if (list.size() > 1) {
@@ -88,7 +90,7 @@ final class ItemWise {
    * schema of the named root property.
    */
   static List<Problem> check(JsonNode schema, JsonParser parser,
-      java.util.function.Function<JsonNode, List<Problem>> whole,
+      Function<JsonNode, List<Problem>> whole,
       BiFunction<String, JsonNode, List<Problem>> item) throws IOException {
     JsonToken first = parser.nextToken();
     if (first != JsonToken.START_OBJECT || !applies(schema)) {

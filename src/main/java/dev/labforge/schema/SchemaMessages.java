@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.Suggest;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 final class SchemaMessages {
   private SchemaMessages() {}
 
-  static SchemaValidator.Problem describe(ValidationMessage m, JsonNode schema) {
+  static SchemaValidator.Problem describe(ValidationMessage m, JsonNode schema, PatternMessages patterns) {
     String pointer = m.getInstanceLocation().toString();
     JsonNode value = m.getInstanceNode();
     JsonNode keyword = m.getSchemaNode();
@@ -42,7 +43,7 @@ final class SchemaMessages {
         return new SchemaValidator.Problem(pointer, false, "must be " + keyword + ", not " + show(value));
       case "pattern":
         return new SchemaValidator.Problem(pointer, false, show(value) + " "
-            + PatternMessages.describe(keyword.asText(), value == null ? "" : value.asText()));
+            + patterns.describe(keyword.asText(), value == null ? "" : value.asText()));
       case "minimum":
         return new SchemaValidator.Problem(pointer, false, "must be at least " + keyword.asText());
       case "maximum":
@@ -65,9 +66,9 @@ final class SchemaMessages {
       case "propertyNames": {
         // a key of a mapping whose keys are names (images): said in the words of its pattern
         String key = m.getProperty();
-        String pattern = keyword.path("pattern").asText(null);
+        String pattern = local(keyword, schema).path("pattern").asText(null);
         return new SchemaValidator.Problem(pointer + "/" + LocatedTree.escape(key), true, "the key '" + key + "' "
-            + (pattern == null ? "is not allowed here" : PatternMessages.describe(pattern, key)));
+            + (pattern == null ? "is not allowed here" : patterns.describe(pattern, key)));
       }
       case "false":
         return new SchemaValidator.Problem(pointer, false, forbidden(m, schema));
@@ -93,6 +94,12 @@ final class SchemaMessages {
         + (description.isEmpty() ? "" : " (" + description + ")");
   }
 
+  /** {@code node}, or what its {@code $ref} into the same schema names (a pattern is written once, in $defs). */
+  private static JsonNode local(JsonNode node, JsonNode schema) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/") ? schema.at(ref.substring(1)) : node;
+  }
+
   private static JsonNode parentOf(ValidationMessage m, JsonNode schema) {
     String location = m.getSchemaLocation().getFragment().toString();
     int slash = location.lastIndexOf('/');
@@ -100,7 +107,7 @@ final class SchemaMessages {
   }
 
   /** A fraction as written plainly, unless that takes more than 24 characters (1e-400): then as 1E-400. */
-  private static String shown(java.math.BigDecimal fraction) {
+  private static String shown(BigDecimal fraction) {
     String plain = fraction.toPlainString();
     return plain.length() <= 24 ? plain : fraction.stripTrailingZeros().toString();
   }

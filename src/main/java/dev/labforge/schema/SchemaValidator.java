@@ -2,11 +2,11 @@ package dev.labforge.schema;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -15,7 +15,9 @@ import dev.labforge.spec.Prefetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public final class SchemaValidator {
   /** One schema violation. {@code atKey} asks that the caret point at the key, not its value. */
   public record Problem(String pointer, boolean atKey, String message) {}
 
-  private record Loaded(JsonNode raw, JsonSchema schema) {}
+  private record Loaded(JsonNode raw, JsonSchema schema, PatternMessages patterns) {}
 
   private SchemaValidator() {}
 
@@ -61,7 +63,7 @@ public final class SchemaValidator {
 
   public static List<Problem> validate(String resource, JsonNode instance) {
     Loaded loaded = load(resource);
-    List<Problem> problems = describe(loaded.schema(), loaded.raw(), instance);
+    List<Problem> problems = describe(loaded.schema(), loaded, instance);
     problems.sort(DOCUMENT_ORDER);
     return problems;
   }
@@ -70,14 +72,14 @@ public final class SchemaValidator {
    * Problems in the order of the document (list items by number), those at one place in the
    * validator's order: the first problem is the same whether a file is checked whole or item by item.
    */
-  static final java.util.Comparator<Problem> DOCUMENT_ORDER = (a, b) -> comparePointers(a.pointer(), b.pointer());
+  static final Comparator<Problem> DOCUMENT_ORDER = (a, b) -> comparePointers(a.pointer(), b.pointer());
 
   static int comparePointers(String a, String b) {
     String[] x = a.split("/", -1);
     String[] y = b.split("/", -1);
     for (int i = 0; i < Math.min(x.length, y.length); i++) {
       int c = x[i].matches("\\d+") && y[i].matches("\\d+")
-          ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i])) : x[i].compareTo(y[i]);
+          ? new BigInteger(x[i]).compareTo(new BigInteger(y[i])) : x[i].compareTo(y[i]);
       if (c != 0) {
         return c;
       }
@@ -93,7 +95,7 @@ public final class SchemaValidator {
   public static List<Problem> validate(String resource, JsonParser parser) throws IOException {
     Loaded loaded = load(resource);
     return ItemWise.check(loaded.raw(), parser, tree -> validate(resource, tree),
-        (field, item) -> describe(items(resource, field), loaded.raw(), item));
+        (field, item) -> describe(items(resource, field), loaded, item));
   }
 
   /**
@@ -103,13 +105,13 @@ public final class SchemaValidator {
   public static List<Problem> validate(String resource, ObjectNode root, String field, Iterator<JsonNode> rest) {
     Loaded loaded = load(resource);
     return ItemWise.check(loaded.raw(), root, field, rest, tree -> validate(resource, tree),
-        (f, item) -> describe(items(resource, f), loaded.raw(), item));
+        (f, item) -> describe(items(resource, f), loaded, item));
   }
 
-  private static List<Problem> describe(JsonSchema schema, JsonNode raw, JsonNode instance) {
+  private static List<Problem> describe(JsonSchema schema, Loaded document, JsonNode instance) {
     List<Problem> problems = new ArrayList<>();
     for (ValidationMessage message : schema.validate(instance)) {
-      problems.add(SchemaMessages.describe(message, raw));
+      problems.add(SchemaMessages.describe(message, document.raw(), document.patterns()));
     }
     return problems;
   }
@@ -121,7 +123,7 @@ public final class SchemaValidator {
       JsonSchema items = root.schema().getSubSchema(new JsonNodePath(PathType.JSON_POINTER)
           .append("properties").append(field).append("items"));
       items.initializeValidators();
-      return new Loaded(root.raw(), items);
+      return new Loaded(root.raw(), items, root.patterns());
     }).schema();
   }
 
@@ -135,7 +137,7 @@ public final class SchemaValidator {
         JsonSchema schema = FACTORY.getSchema(raw, CONFIG);
         // built whole here, inside the map's lock: no thread ever sees a half-built schema
         schema.initializeValidators();
-        return new Loaded(raw, schema);
+        return new Loaded(raw, schema, PatternMessages.of(raw));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
