@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** Stages 1 to 5 in order: read, check, model, render, check outputs. Writing is the caller's. */
 public final class Generator {
@@ -63,11 +62,8 @@ public final class Generator {
     if (!diagnostics.isEmpty()) {
       throw new InvalidSpecException(diagnostics);
     }
-    Optional<Lab> lab = ModelBuilder.build(tree, diagnostics);
-    if (lab.isEmpty()) {
-      throw new InvalidSpecException(diagnostics);
-    }
-    return new Checked(lab.get(), Warnings.of(tree, lab.get()));
+    Lab lab = ModelBuilder.build(tree);
+    return new Checked(lab, Warnings.of(tree, lab));
   }
 
   /**

@@ -109,8 +109,8 @@ class NumbersPropertiesTest {
         Generator.InvalidSpecException.class);
     assertThat(refused).as("%s: %s is refused", key.name, number).isNotNull();
     assertThat(refused.diagnostics().sorted()).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.pointer()).as(d.headline()).isEqualTo(key.pointer());
-      assertThat(d.line()).as(d.headline()).isEqualTo(json ? 4 : KEY_LINE);
+      assertThat(d.pointer()).as(d.where() + d.what()).isEqualTo(key.pointer());
+      assertThat(d.line()).as(d.where() + d.what()).isEqualTo(json ? 4 : KEY_LINE);
     });
   }
 

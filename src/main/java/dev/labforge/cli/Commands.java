@@ -4,12 +4,17 @@ import dev.labforge.Generator;
 import dev.labforge.Generator.InvalidSpecException;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
+import dev.labforge.output.Manifest;
 import dev.labforge.output.Staging;
+import dev.labforge.output.TreeDifferences;
 import dev.labforge.output.TreeWriter;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.SpoolWriteException;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.spec.Suggest;
+import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,7 +81,7 @@ final class Commands {
   int gen(Path specPath, Path outDir, List<String> targets, GenOptions options) {
     for (String id : targets) {
       if (Targets.byId(id).isEmpty()) {
-        String suggestion = dev.labforge.spec.Suggest.didYouMean(id, Targets.ids());
+        String suggestion = Suggest.didYouMean(id, Targets.ids());
         err.println("labforge: unknown target '" + id + "'" + suggestion
             + (suggestion.isEmpty() ? "; known: " : " Known: ") + String.join(", ", Targets.ids()));
         return ExitCodes.USAGE;
@@ -105,13 +110,13 @@ final class Commands {
     }
     // -t X replaces X's folder and those of the targets X requires; everything else is kept
     Set<String> only = targets.isEmpty() ? Set.of()
-        : Targets.withRequired(targets).stream().map(dev.labforge.targets.Target::id)
+        : Targets.withRequired(targets).stream().map(Target::id)
             .collect(java.util.stream.Collectors.toSet());
     try {
       if (options.compareOnly()) {
         // compared as the files are made, each then dropped: a big lab is never held whole
-        dev.labforge.output.TreeDifferences tree =
-            new dev.labforge.output.TreeDifferences(outDir, lab.name(), only, options.diff());
+        TreeDifferences tree =
+            new TreeDifferences(outDir, lab.name(), only, options.diff());
         tree.put(Generator.render(lab, input, targets, templates, tree).manifest());
         return new TreeComparison(out, err).report(outDir.resolve(lab.name()), tree.files(), tree.finish(),
             options.diff());
@@ -120,7 +125,7 @@ final class Commands {
       try (Staging staging = TreeWriter.open(outDir, lab.name(), note -> err.println("labforge: " + note))) {
         Generator.Streamed made = Generator.render(lab, input, targets, templates, staging);
         staging.commit(made.manifest(), only);
-        paths = new java.util.ArrayList<>(made.files().stream().map(dev.labforge.output.Manifest.Entry::path).toList());
+        paths = new java.util.ArrayList<>(made.files().stream().map(Manifest.Entry::path).toList());
         paths.add(made.manifest().path());
         java.util.Collections.sort(paths);
       }
@@ -135,7 +140,7 @@ final class Commands {
     } catch (OutputTooLargeException e) {
       err.println("labforge: error: " + e.getMessage());
       return ExitCodes.INVALID;
-    } catch (dev.labforge.render.SpoolWriteException e) {
+    } catch (SpoolWriteException e) {
       err.println("labforge: cannot write " + outDir.resolve(lab.name()) + ": " + e.getCause().getMessage());
       return ExitCodes.INVALID;
     } catch (RenderException e) {

@@ -1,5 +1,6 @@
 package dev.labforge.cli;
 
+import dev.labforge.spec.Diagnostics;
 import java.io.PrintWriter;
 
 /** The streams a command prints to and the global flags; passed down instead of globals. */
@@ -8,7 +9,7 @@ final class Context {
   private final PrintWriter out;
   private final PrintWriter err;
   private boolean verbose;
-  private dev.labforge.spec.Diagnostics.Style style = dev.labforge.spec.Diagnostics.Style.PLAIN;
+  private Diagnostics.Style style = Diagnostics.Style.PLAIN;
   private java.util.Map<String, String> env = java.util.Map.of();
 
   Context(java.io.InputStream in, PrintWriter out, PrintWriter err) {
@@ -47,12 +48,12 @@ final class Context {
     env = java.util.Map.copyOf(value);
   }
 
-  void style(dev.labforge.spec.Diagnostics.Style value) {
+  void style(Diagnostics.Style value) {
     style = value;
   }
 
   /** Prints located errors or warnings to stderr, in colour when {@link #style} says so. */
-  void diagnostics(dev.labforge.spec.Diagnostics diagnostics) {
+  void diagnostics(Diagnostics diagnostics) {
     err.print(diagnostics.format(style));
     err.flush();
   }

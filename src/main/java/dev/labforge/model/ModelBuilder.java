@@ -4,7 +4,6 @@ import dev.labforge.spec.Ipv4;
 import dev.labforge.spec.Sizes;
 import dev.labforge.spec.Expansion;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labforge.spec.Diagnostics;
 import dev.labforge.rules.DerivedAddresses;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecFiles;
@@ -34,17 +33,15 @@ public final class ModelBuilder {
   /** One crypt per user and password: at 50000 rounds, a lab of many machines would hash each again. */
   private final Map<List<String>, String> hashes = new java.util.HashMap<>();
 
-  private ModelBuilder(LocatedTree tree, Diagnostics diagnostics) {
+  private ModelBuilder(LocatedTree tree) {
     this.tree = tree;
     this.spec = tree.root();
     this.labName = spec.path("name").asText();
   }
 
-  /** The lab, or empty with the problems added to {@code diagnostics}. */
-  public static Optional<Lab> build(LocatedTree tree, Diagnostics diagnostics) {
-    ModelBuilder builder = new ModelBuilder(tree, diagnostics);
-    Lab lab = builder.lab();
-    return diagnostics.isEmpty() ? Optional.of(lab) : Optional.empty();
+  /** The lab of a spec that passed {@code SpecRules}: every rule the model relies on has held. */
+  public static Lab build(LocatedTree tree) {
+    return new ModelBuilder(tree).lab();
   }
 
   private Lab lab() {

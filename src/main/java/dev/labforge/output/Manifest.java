@@ -3,11 +3,13 @@ package dev.labforge.output;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.labforge.output.Version;
 import dev.labforge.model.Ids;
+import dev.labforge.output.Version;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
+import dev.labforge.render.Json;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.Spool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -81,19 +83,19 @@ public final class Manifest {
 
   /** The manifest of the files {@code entries} describes. */
   public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries) {
-    return new RenderedFile(PATH, dev.labforge.render.Json.stream(writing(lab, specName, spec, entries)), "Manifest",
+    return new RenderedFile(PATH, Json.stream(writing(lab, specName, spec, entries)), "Manifest",
         Formats.JSON, SCHEMA);
   }
 
   /** As {@link #ofEntries(String, String, byte[], List)}, spooled to disk when it is big (100,000 files: 17 MB). */
   public static RenderedFile ofEntries(String lab, String specName, byte[] spec, List<Entry> entries,
-      dev.labforge.render.Spool spool) throws IOException {
+      Spool spool) throws IOException {
     if (spool == null) {
       return ofEntries(lab, specName, spec, entries);
     }
-    dev.labforge.render.Spool.Output out = spool.open();
+    Spool.Output out = spool.open();
     try {
-      dev.labforge.render.Json.stream(writing(lab, specName, spec, entries), out);
+      Json.stream(writing(lab, specName, spec, entries), out);
       return out.finish(PATH, "Manifest", Formats.JSON, SCHEMA);
     } catch (IOException | RuntimeException e) {
       out.discard();
@@ -102,7 +104,7 @@ public final class Manifest {
   }
 
   // written as a stream, in the canonical shape of Json.pretty: 10,000 machines list 130,000 files
-  private static dev.labforge.render.Json.Writing writing(String lab, String specName, byte[] spec,
+  private static Json.Writing writing(String lab, String specName, byte[] spec,
       List<Entry> entries) {
     return g -> {
       g.writeStartObject();
@@ -141,7 +143,7 @@ public final class Manifest {
     });
     ArrayNode list = root.putArray("files");
     entries.values().forEach(list::add);
-    return dev.labforge.render.Json.pretty(root).getBytes(StandardCharsets.UTF_8);
+    return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The paths a previous run recorded, to tell generated files from the user's own. */

@@ -4,6 +4,7 @@ import dev.labforge.render.FileSink;
 import dev.labforge.render.OutputTooLargeException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.Spool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public final class OutputChecks implements FileSink, AutoCloseable {
     void put(RenderedFile file) throws IOException;
 
     /** Where a big file goes while it is rendered and checked (null: it is held in memory). */
-    default dev.labforge.render.Spool spool() {
+    default Spool spool() {
       return null;
     }
   }

@@ -1,6 +1,7 @@
 package dev.labforge.output;
 
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.Spool;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -26,7 +27,7 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
   private final Path createdLock;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-  private final dev.labforge.render.Spool spool;
+  private final Spool spool;
   private boolean committed;
   private volatile Set<java.nio.file.attribute.PosixFilePermission> freshMode;
 
@@ -40,14 +41,14 @@ public final class Staging implements AutoCloseable, OutputChecks.Store {
     this.lock = lock;
     this.folder = folder;
     // inside the staging folder: a failed or killed run's spooled files go with it
-    this.spool = new dev.labforge.render.Spool(folder.resolve(SPOOL));
+    this.spool = new Spool(folder.resolve(SPOOL));
   }
 
   /** The spool's folder in the staging folder; a name no target's file has (they start with a target id). */
   static final String SPOOL = ".spool";
 
   @Override
-  public dev.labforge.render.Spool spool() {
+  public Spool spool() {
     return spool;
   }
 

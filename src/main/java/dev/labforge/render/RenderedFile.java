@@ -1,5 +1,6 @@
 package dev.labforge.render;
 
+import dev.labforge.model.Ids;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ public record RenderedFile(String path, byte[] content, String origin, Format fo
   }
 
   public String sha256() {
-    return spooled == null ? dev.labforge.model.Ids.sha256Hex(content) : spooled.sha256();
+    return spooled == null ? Ids.sha256Hex(content) : spooled.sha256();
   }
 
   public String text() {

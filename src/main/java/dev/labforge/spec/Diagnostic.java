@@ -26,11 +26,6 @@ public record Diagnostic(String file, int line, int column, String pointer, Stri
     this(file, line, column, pointer, message, false);
   }
 
-  /** The first line only: {@code lab.yaml:14:9: error: /machines/1/memory: message}, user text made {@link Visible}. */
-  public String headline() {
-    return Visible.text(where()) + kind() + " " + Visible.text(what());
-  }
-
   /** {@code lab.yaml:14:9: }, or {@code lab.yaml: } without a line. */
   public String where() {
     return line > 0 ? file + ":" + line + ":" + column + ": " : file + ": ";

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One check of a generated tree by a real consumer (cloud-init, packer, vagrant, terraform,
- * xorriso). Each target's issue adds its checks to {@link ToolChecks}.
+ * xorriso). A target lists its checks in {@link Target#checks()}.
  */
 public interface ToolCheck {
   /** Shown in the report, e.g. "packer validate". */

@@ -60,7 +60,7 @@ public final class StageBench {
       if (!diagnostics.isEmpty()) {
         throw new IllegalArgumentException(diagnostics.format());
       }
-      Lab lab = (Lab) time(times, "model", r, runs, () -> ModelBuilder.build(tree, diagnostics).orElseThrow());
+      Lab lab = (Lab) time(times, "model", r, runs, () -> ModelBuilder.build(tree));
       TemplateRenderer templates = (TemplateRenderer) time(times, "template configuration", r, runs, TemplateRenderer::new);
       List<RenderedFile> files = new ArrayList<>();
       List<String> selected = Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList();
