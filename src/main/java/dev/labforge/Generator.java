@@ -10,6 +10,7 @@ import dev.labforge.output.OutputValidation;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecReader;
 import dev.labforge.spec.SpecSyntaxException;
@@ -73,7 +74,7 @@ public final class Generator {
   public static void prepare(Collection<String> only) {
     List<Target> targets = only.isEmpty() ? Targets.ALL : Targets.withRequired(only);
     List<String> resources = new ArrayList<>();
-    targets.forEach(t -> t.schemas().forEach(s -> resources.add("schemas/" + s + ".schema.json")));
+    targets.forEach(t -> t.schemas().forEach(s -> resources.add(Schemas.resource(s))));
     resources.add(Manifest.SCHEMA);
     dev.labforge.schema.SchemaValidator.prefetch(resources);
   }

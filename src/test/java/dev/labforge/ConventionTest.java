@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.labforge.model.Lab;
 import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
 import dev.labforge.testing.Specs;
@@ -113,6 +116,34 @@ class ConventionTest {
     for (Target target : Targets.ALL) {
       assertThat(target.schemas()).as("schemas of %s", target.id()).allMatch(n -> n.startsWith(target.id() + "/"));
     }
+  }
+
+  /**
+   * A target checks its files only against schemas it declares: each rendered file's schema is one
+   * of its {@code schemas()}, and no source under targets/ writes a schema path itself (each comes
+   * from {@code Schemas.resource} of a declared name).
+   */
+  @Test
+  void aTargetChecksItsFilesOnlyAgainstTheSchemasItDeclares() throws Exception {
+    TemplateRenderer templates = new TemplateRenderer();
+    for (Path spec : Specs.all()) {
+      Lab lab = Specs.lab(spec);
+      for (Target target : Targets.ALL) {
+        Set<String> declared = new TreeSet<>(target.schemas().stream().map(Schemas::resource).toList());
+        for (RenderedFile file : target.render(lab, templates)) {
+          if (file.schema() != null) {
+            assertThat(declared).as("%s's schemas (%s of %s)", target.id(), file.path(), spec).contains(file.schema());
+          }
+        }
+      }
+    }
+    List<String> written = new ArrayList<>();
+    for (Path source : files(Path.of("src/main/java/dev/labforge/targets"), ".java")) {
+      if (Files.readString(source).contains("\"schemas/")) {
+        written.add(source.toString());
+      }
+    }
+    assertThat(written).as("sources that write a schema path instead of Schemas.resource(a declared name)").isEmpty();
   }
 
   @Test

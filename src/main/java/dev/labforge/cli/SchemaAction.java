@@ -1,12 +1,13 @@
 package dev.labforge.cli;
 
+import dev.labforge.schema.Schemas;
+import dev.labforge.targets.Targets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
-import dev.labforge.targets.Targets;
 
 /** {@code labforge schema [lab|TARGET/FILE]}: prints a packed schema. */
 final class SchemaAction {
@@ -19,7 +20,7 @@ final class SchemaAction {
   }
 
   int run(String name) {
-    String resource = name.equals("lab") ? "schemas/lab-spec.schema.json" : "schemas/" + name + ".schema.json";
+    String resource = Schemas.resource(name.equals("lab") ? "lab-spec" : name);
     if (name.contains("..") || name.startsWith("/")) {
       return unknown(name);
     }

@@ -10,6 +10,7 @@ import dev.labforge.render.Formats;
 import dev.labforge.render.Json;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.Spool;
+import dev.labforge.schema.Schemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ import java.util.List;
 /** {@code manifest.json}: every file written, its size and sha256, and the labforge version. */
 public final class Manifest {
   public static final String PATH = "manifest.json";
-  public static final String SCHEMA = "schemas/manifest.schema.json";
+  public static final String SCHEMA = Schemas.resource("manifest");
   private static final JsonMapper JSON = new JsonMapper();
 
   private Manifest() {}

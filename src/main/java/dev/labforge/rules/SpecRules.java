@@ -3,12 +3,13 @@ package dev.labforge.rules;
 import dev.labforge.spec.Diagnostics;
 import dev.labforge.spec.Reporter;
 import dev.labforge.schema.SchemaValidator;
+import dev.labforge.schema.Schemas;
 import dev.labforge.spec.LocatedTree;
 import java.util.List;
 
 /** Stage 2: the JSON Schema, then every semantic rule; all problems are collected. */
 public final class SpecRules {
-  public static final String SCHEMA = "schemas/lab-spec.schema.json";
+  public static final String SCHEMA = Schemas.resource("lab-spec");
 
   private static final List<Rule> RULES = List.of(
       new UniqueNamesRule(),

@@ -1,12 +1,10 @@
 package dev.labforge.targets.cloudinit;
 
-import dev.labforge.targets.ToolCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
-import dev.labforge.model.Warning;
 import dev.labforge.model.Machine;
-import dev.labforge.targets.cloudinit.iso.IsoImage;
+import dev.labforge.model.Warning;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
@@ -15,7 +13,10 @@ import dev.labforge.render.Parallel;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.iso.IsoImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,6 @@ public final class CloudInitTarget implements Target {
   }
 
   static String schema(String name) {
-    return "schemas/" + ID + "/" + name + ".schema.json";
+    return Schemas.resource(ID + "/" + name);
   }
 }

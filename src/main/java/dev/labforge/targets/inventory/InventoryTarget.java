@@ -2,12 +2,13 @@ package dev.labforge.targets.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
-import dev.labforge.render.Formats;
-import dev.labforge.render.RenderException;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Map;
  */
 public final class InventoryTarget implements Target {
   public static final String ID = "inventory";
+  static final String ANSIBLE_SCHEMA = ID + "/ansible";
+  static final String SVG_SCHEMA = ID + "/topology-svg";
 
   @Override
   public String id() {
@@ -33,7 +36,7 @@ public final class InventoryTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("inventory/ansible", "inventory/topology-svg");
+    return List.of(ANSIBLE_SCHEMA, SVG_SCHEMA);
   }
 
   @Override
@@ -68,10 +71,10 @@ public final class InventoryTarget implements Target {
     out.accept(file(templates, "hosts", InventoryViews.hosts(lab), Formats.TEXT, null));
     out.accept(file(templates, "ssh_config", InventoryViews.sshConfig(lab), Formats.TEXT, null));
     out.accept(file(templates, "ansible.yml", InventoryViews.ansible(lab), Formats.YAML,
-        "schemas/" + ID + "/ansible.schema.json"));
+        Schemas.resource(ANSIBLE_SCHEMA)));
     out.accept(file(templates, "topology.dot", TopologyDot.view(topology), Formats.TEXT, null));
     out.accept(file(templates, "topology.svg", Map.of("lab", lab.name(), "d", TopologySvg.draw(topology)),
-        Svg.FORMAT, "schemas/" + ID + "/topology-svg.schema.json"));
+        Svg.FORMAT, Schemas.resource(SVG_SCHEMA)));
   }
 
   private static RenderedFile file(TemplateRenderer templates, String name, Map<String, ?> view, Format format,

@@ -2,12 +2,13 @@ package dev.labforge.targets.libvirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -25,8 +26,10 @@ public final class LibvirtTarget implements Target {
   static final String DIR = "libvirt/";
   static final String NETWORKS = "networks/";
   static final String DOMAINS = "domains/";
-  static final String NETWORK_SCHEMA = "schemas/libvirt/network.schema.json";
-  static final String DOMAIN_SCHEMA = "schemas/libvirt/domain.schema.json";
+  static final String NETWORK = "libvirt/network";
+  static final String DOMAIN = "libvirt/domain";
+  static final String NETWORK_SCHEMA = Schemas.resource(NETWORK);
+  static final String DOMAIN_SCHEMA = Schemas.resource(DOMAIN);
 
   @Override
   public String id() {
@@ -40,7 +43,7 @@ public final class LibvirtTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("libvirt/domain", "libvirt/network");
+    return List.of(DOMAIN, NETWORK);
   }
 
   @Override

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class LxdTarget implements Target {
   public static final String ID = "lxd";
   static final String PRESEED = "lxd/preseed.yaml";
   static final String LAB_SH = "lxd/lab.sh";
+  static final String PRESEED_SCHEMA = "lxd/preseed";
 
   @Override
   public String id() {
@@ -36,7 +38,7 @@ public final class LxdTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("lxd/preseed");
+    return List.of(PRESEED_SCHEMA);
   }
 
   @Override
@@ -74,7 +76,7 @@ public final class LxdTarget implements Target {
     LxdView view = LxdViews.of(lab, templates);
     Map<String, Object> model = Map.of("v", view);
     out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", model, Formats.YAML,
-        "schemas/lxd/preseed.schema.json"));
+        Schemas.resource(PRESEED_SCHEMA)));
     out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", model, Formats.TEXT, null));
   }
 }

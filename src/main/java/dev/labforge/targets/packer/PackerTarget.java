@@ -1,19 +1,20 @@
 package dev.labforge.targets.packer;
 
-import dev.labforge.targets.ToolCheck;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.hcl.HclFormat;
+import dev.labforge.hcl.HclSyntaxException;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Script;
-import dev.labforge.hcl.HclFormat;
-import dev.labforge.hcl.HclSyntaxException;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public final class PackerTarget implements Target {
   static final String TEMPLATE = "packer/image.pkr.hcl.ftl";
-  static final String SCHEMA = "schemas/packer/template.schema.json";
+  static final String TEMPLATE_SCHEMA = "packer/template";
+  static final String SCHEMA = Schemas.resource(TEMPLATE_SCHEMA);
 
   @Override
   public String id() {
@@ -38,7 +40,7 @@ public final class PackerTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("packer/template", "packer/seed-user-data", "packer/seed-meta-data", "packer/autoinstall-user-data");
+    return List.of(TEMPLATE_SCHEMA, Seeds.SEED, Seeds.META, Seeds.AUTOINSTALL);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,12 @@ import java.util.Map;
  * HTTP server (Debian preseed, Ubuntu autoinstall, kickstart).
  */
 final class Seeds {
-  static final String SEED_SCHEMA = "schemas/packer/seed-user-data.schema.json";
-  static final String META_SCHEMA = "schemas/packer/seed-meta-data.schema.json";
-  static final String AUTOINSTALL_SCHEMA = "schemas/packer/autoinstall-user-data.schema.json";
+  static final String SEED = "packer/seed-user-data";
+  static final String META = "packer/seed-meta-data";
+  static final String AUTOINSTALL = "packer/autoinstall-user-data";
+  static final String SEED_SCHEMA = Schemas.resource(SEED);
+  static final String META_SCHEMA = Schemas.resource(META);
+  static final String AUTOINSTALL_SCHEMA = Schemas.resource(AUTOINSTALL);
 
   private Seeds() {}
 

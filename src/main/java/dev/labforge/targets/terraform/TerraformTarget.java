@@ -1,17 +1,18 @@
 package dev.labforge.targets.terraform;
 
-import dev.labforge.targets.cloudinit.CloudInitTarget;
-import dev.labforge.targets.ToolCheck;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.hcl.HclFormat;
+import dev.labforge.hcl.HclSyntaxException;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
-import dev.labforge.hcl.HclFormat;
-import dev.labforge.hcl.HclSyntaxException;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Map;
 public final class TerraformTarget implements Target {
   public static final String ID = "terraform";
   public static final String DIR = "terraform/openstack/";
-  public static final String SCHEMA = "schemas/terraform/openstack.schema.json";
+  static final String SCHEMA_NAME = "terraform/openstack";
+  public static final String SCHEMA = Schemas.resource(SCHEMA_NAME);
   static final List<String> FILES = List.of("versions.tf", "variables.tf", "main.tf", "outputs.tf");
 
   @Override
@@ -35,7 +37,7 @@ public final class TerraformTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("terraform/openstack");
+    return List.of(SCHEMA_NAME);
   }
 
   @Override

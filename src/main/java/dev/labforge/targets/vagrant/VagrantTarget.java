@@ -34,7 +34,7 @@ public final class VagrantTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("vagrant/vagrantfile");
+    return List.of(ViewValidation.SCHEMA_NAME);
   }
 
   @Override

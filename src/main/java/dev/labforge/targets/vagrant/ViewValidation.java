@@ -1,10 +1,11 @@
 package dev.labforge.targets.vagrant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.labforge.schema.SchemaValidator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labforge.render.RenderException;
+import dev.labforge.schema.SchemaValidator;
+import dev.labforge.schema.Schemas;
 import java.util.Iterator;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * its schema before rendering instead: a view that breaks it is a labforge bug (exit 3).
  */
 final class ViewValidation {
-  static final String SCHEMA = "schemas/vagrant/vagrantfile.schema.json";
+  static final String SCHEMA_NAME = "vagrant/vagrantfile";
+  static final String SCHEMA = Schemas.resource(SCHEMA_NAME);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ViewValidation() {}

@@ -2,11 +2,12 @@ package dev.labforge.targets.xen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -18,7 +19,8 @@ import java.util.Map;
 public final class XenTarget implements Target {
   public static final String ID = "xen";
   public static final String DIR = "xen/";
-  public static final String SCHEMA = "schemas/xen/domain.schema.json";
+  static final String SCHEMA_NAME = "xen/domain";
+  public static final String SCHEMA = Schemas.resource(SCHEMA_NAME);
 
   @Override
   public String id() {
@@ -32,7 +34,7 @@ public final class XenTarget implements Target {
 
   @Override
   public List<String> schemas() {
-    return List.of("xen/domain");
+    return List.of(SCHEMA_NAME);
   }
 
   @Override
