@@ -1,5 +1,6 @@
 package dev.labforge.model;
 
+import dev.labforge.schema.SpecDefaults;
 import java.util.List;
 
 /**
@@ -79,18 +80,18 @@ public record Machine(
         .hostname(hostname).fqdn(fqdn).instanceId(instanceId);
   }
 
-  /** Fields by name; lists default to empty, the host name to the machine name. */
+  /** Fields by name; lists default to empty, the host name to the machine name, the rest to {@link SpecDefaults}. */
   public static final class Builder {
     private String name;
     private int index;
-    private String description = "";
+    private String description = SpecDefaults.DESCRIPTION;
     private String image;
-    private int cpus = 1;
-    private long memoryMib = 1024;
-    private long diskMib = 10 * 1024;
-    private boolean nestedVirtualization;
-    private boolean forwarding;
-    private String timezone = "UTC";
+    private int cpus = SpecDefaults.CPUS;
+    private long memoryMib = SpecDefaults.MEMORY_MIB;
+    private long diskMib = SpecDefaults.DISK_MIB;
+    private boolean nestedVirtualization = SpecDefaults.NESTED_VIRTUALIZATION;
+    private boolean forwarding = SpecDefaults.FORWARDING;
+    private String timezone = SpecDefaults.TIMEZONE;
     private List<User> users = List.of();
     private List<String> packages = List.of();
     private List<Disk> disks = List.of();

@@ -5,6 +5,7 @@ import dev.labforge.spec.Sizes;
 import dev.labforge.spec.Expansion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.rules.DerivedAddresses;
+import dev.labforge.schema.SpecDefaults;
 import dev.labforge.spec.LocatedTree;
 import dev.labforge.spec.SpecFiles;
 import java.util.ArrayList;
@@ -18,9 +19,6 @@ import java.util.TreeMap;
  * has been found by then (a network with no free address too, by the address rule).
  */
 public final class ModelBuilder {
-  static final int DEFAULT_CPUS = 1;
-  static final long DEFAULT_MEMORY_MIB = 1024;
-  static final long DEFAULT_DISK_MIB = 10 * 1024;
   /**
    * A machine's domain is {@code <lab>.internal}: ".internal" is reserved for private use (ICANN,
    * 2024), so it never resolves on the internet.
@@ -62,7 +60,7 @@ public final class ModelBuilder {
         machines.add(machine(name, machines.size(), "/machines/" + m, node, defaults, networks, addresses, macs));
       }
     }
-    return new Lab(labName, spec.path("description").asText(""), tree.source().name(),
+    return new Lab(labName, spec.path("description").asText(SpecDefaults.LAB_DESCRIPTION), tree.source().name(),
         List.copyOf(images), List.copyOf(networks), List.copyOf(machines), targets());
   }
 
@@ -70,8 +68,8 @@ public final class ModelBuilder {
     JsonNode source = node.path("source");
     List<String> builders = strings(node.get("builders"));
     return new Image(name, node.path("os").asText(), node.path("release").asText(),
-        source.path("url").asText(), source.path("checksum").asText("none"), source.path("format").asText(),
-        builders.isEmpty() ? List.of("qemu") : builders,
+        source.path("url").asText(), source.path("checksum").asText(SpecDefaults.CHECKSUM), source.path("format").asText(),
+        builders.isEmpty() ? SpecDefaults.BUILDERS : builders,
         node.path("vagrant_box").asText(defaultBox(node)),
         node.path("openstack_image").asText(name),
         strings(node.get("packages")), strings(node.get("commands")), files(node.path("files")),
@@ -90,8 +88,8 @@ public final class ModelBuilder {
     List<Route> routes = new ArrayList<>();
     node.path("routes").forEach(r -> routes.add(new Route(r.path("to").asText(), r.path("via").asText())));
     return new Network(node.path("name").asText(), cidr.toString(), Ipv4.format(cidr.network()), cidr.prefix(),
-        cidr.netmask(), gateway, node.path("dhcp").asBoolean(false), dns.isEmpty() ? List.of(gateway) : dns,
-        node.path("kind").asText("private"), List.copyOf(routes), gatewayOwner);
+        cidr.netmask(), gateway, node.path("dhcp").asBoolean(SpecDefaults.DHCP), dns.isEmpty() ? List.of(gateway) : dns,
+        node.path("kind").asText(SpecDefaults.KIND), List.copyOf(routes), gatewayOwner);
   }
 
   private static String gateway(JsonNode network) {
@@ -135,22 +133,24 @@ public final class ModelBuilder {
     for (JsonNode d : node.path("disks")) {
       String device = "vd" + (char) ('b' + disks.size());
       disks.add(new Disk(d.path("name").asText(), size(d.get("size"), 0),
-          d.hasNonNull("mount") ? d.get("mount").asText() : null, d.path("fs").asText("ext4"), device));
+          d.hasNonNull("mount") ? d.get("mount").asText() : null, d.path("fs").asText(SpecDefaults.FS), device));
     }
     List<GuestFile> files = files(node.path("files"));
     List<Script> scripts = scripts(node.path("scripts"), "/var/lib/labforge/scripts/");
     Machine draft = Machine.builder()
         .name(name)
         .index(index)
-        .description(node.path("description").asText(""))
+        .description(node.path("description").asText(SpecDefaults.DESCRIPTION))
         .image(pick(node, defaults, "image").asText())
-        .cpus(cpus == null ? DEFAULT_CPUS : cpus.asInt())
-        .memoryMib(size(pick(node, defaults, "memory"), DEFAULT_MEMORY_MIB))
-        .diskMib(size(pick(node, defaults, "disk"), DEFAULT_DISK_MIB))
+        .cpus(cpus == null ? SpecDefaults.CPUS : cpus.asInt())
+        .memoryMib(size(pick(node, defaults, "memory"), SpecDefaults.MEMORY_MIB))
+        .diskMib(size(pick(node, defaults, "disk"), SpecDefaults.DISK_MIB))
         .nestedVirtualization(
-            Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean).orElse(false))
-        .forwarding(node.path("forwarding").asBoolean(false))
-        .timezone(Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText).orElse("UTC"))
+            Optional.ofNullable(pick(node, defaults, "nested_virtualization")).map(JsonNode::asBoolean)
+            .orElse(SpecDefaults.NESTED_VIRTUALIZATION))
+        .forwarding(node.path("forwarding").asBoolean(SpecDefaults.FORWARDING))
+        .timezone(Optional.ofNullable(pick(node, defaults, "timezone")).map(JsonNode::asText)
+            .orElse(SpecDefaults.TIMEZONE))
         .users(users(pick(node, defaults, "users")))
         .packages(strings(pick(node, defaults, "packages")))
         .disks(disks)
@@ -179,7 +179,8 @@ public final class ModelBuilder {
     List<GuestFile> files = new ArrayList<>();
     for (JsonNode f : list) {
       files.add(new GuestFile(f.path("path").asText(), f.path("content").asText(),
-          normalMode(f.path("permissions").asText("0644")), f.path("owner").asText("root:root")));
+          normalMode(f.path("permissions").asText(SpecDefaults.PERMISSIONS)),
+          f.path("owner").asText(SpecDefaults.OWNER)));
     }
     return List.copyOf(files);
   }
@@ -191,7 +192,7 @@ public final class ModelBuilder {
       String content = SpecFiles.read(tree.source(), path).text();
       scripts.add(new Script(s.path("name").asText(), path,
           guestDir + String.format("%02d", scripts.size() + 1) + "-" + s.path("name").asText() + ".sh",
-          content, s.path("privileged").asBoolean(true)));
+          content, s.path("privileged").asBoolean(SpecDefaults.PRIVILEGED)));
     }
     return List.copyOf(scripts);
   }
@@ -244,8 +245,8 @@ public final class ModelBuilder {
       String hash = u.hasNonNull("password")
           ? hashes.computeIfAbsent(List.of(name, u.get("password").asText()), k -> Passwords.hash(labName, k.get(0), k.get(1)))
           : u.hasNonNull("password_hash") ? u.get("password_hash").asText() : null;
-      users.add(new User(name, u.path("sudo").asBoolean(false), strings(u.get("ssh_authorized_keys")), hash,
-          strings(u.get("groups")), u.path("shell").asText("/bin/bash")));
+      users.add(new User(name, u.path("sudo").asBoolean(SpecDefaults.SUDO), strings(u.get("ssh_authorized_keys")), hash,
+          strings(u.get("groups")), u.path("shell").asText(SpecDefaults.SHELL)));
     }
     return List.copyOf(users);
   }
@@ -255,7 +256,7 @@ public final class ModelBuilder {
     Map<String, JsonNode> nodes = new TreeMap<>();
     spec.path("targets").fields().forEachRemaining(e -> {
       nodes.put(e.getKey(), e.getValue().deepCopy());
-      if (!e.getValue().path("enabled").asBoolean(true)) {
+      if (!e.getValue().path("enabled").asBoolean(SpecDefaults.enabled(e.getKey()))) {
         disabled.add(e.getKey());
       }
     });
