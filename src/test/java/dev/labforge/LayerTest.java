@@ -40,6 +40,20 @@ class LayerTest {
     assertThat(violations()).as("upward references (file -> class)").isEmpty();
   }
 
+  /** Reading and value syntax stay apart from the schema machinery: nothing in spec names the validator. */
+  @Test
+  void specKnowsNoSchemaValidator() throws IOException {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(MAIN.resolve("dev/labforge/spec"))) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        if (Files.readString(file).contains("com.networknt")) {
+          found.add(MAIN.relativize(file).toString());
+        }
+      }
+    }
+    assertThat(found).as("sources in spec that use the JSON Schema validator (they belong in schema)").isEmpty();
+  }
+
   static List<String> violations() throws IOException {
     List<String> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(MAIN)) {
