@@ -2,6 +2,8 @@ package dev.labforge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labforge.model.Address;
+
 import dev.labforge.Generator;
 import dev.labforge.SpecInput;
 import java.nio.charset.StandardCharsets;
@@ -67,22 +69,22 @@ class ModelBuilderTest {
           - {name: b, nics: [{network: lan, ip: 192.168.10.11}, {network: dyn}]}
           - {name: c, nics: [{network: lan}]}
         """));
-    assertThat(lab.machines().get(0).nics().get(0).ip()).isEqualTo("192.168.10.10");
-    assertThat(lab.machines().get(1).nics().get(0).ip()).isEqualTo("192.168.10.11");
+    assertThat(lab.machines().get(0).nics().get(0).ip()).hasToString("192.168.10.10");
+    assertThat(lab.machines().get(1).nics().get(0).ip()).hasToString("192.168.10.11");
     assertThat(lab.machines().get(1).nics().get(1).ip()).isNull();
     assertThat(lab.machines().get(1).nics().get(1).dhcp()).isTrue();
-    assertThat(lab.machines().get(2).nics().get(0).ip()).isEqualTo("192.168.10.12");
+    assertThat(lab.machines().get(2).nics().get(0).ip()).hasToString("192.168.10.12");
     assertThat(lab.machines().get(1).nics()).extracting(Nic::defaultRoute).containsExactly(true, false);
-    assertThat(lab.network("lan").gateway()).isEqualTo("192.168.10.1");
-    assertThat(lab.network("lan").dns()).containsExactly("192.168.10.1");
-    assertThat(lab.network("lan").netmask()).isEqualTo("255.255.255.0");
+    assertThat(lab.network("lan").gateway()).hasToString("192.168.10.1");
+    assertThat(lab.network("lan").dns()).containsExactly(Address.of(192, 168, 10, 1));
+    assertThat(lab.network("lan").netmask()).hasToString("255.255.255.0");
   }
 
   @Test
   void derivedAddressesSkipDnsServersInsideTheNetwork() throws Exception {
     Lab lab = lab(spec("  - {name: a, nics: [{network: lan}]}\n").replace(
         "{name: lan, cidr: 192.168.10.0/24}", "{name: lan, cidr: 192.168.10.0/24, dns: [192.168.10.10]}"));
-    assertThat(lab.machines().get(0).primaryNic().ip()).isEqualTo("192.168.10.11");
+    assertThat(lab.machines().get(0).primaryNic().ip()).hasToString("192.168.10.11");
   }
 
   @Test
