@@ -214,7 +214,8 @@ class VagrantAgreesWithModelTest {
       assertThat(v.text("groups")).isEqualTo(lines(u.groups()));
       assertThat(v.text("ssh_authorized_keys")).isEqualTo(lines(u.sshAuthorizedKeys()));
       assertThat(v.text("password_hash")).isEqualTo(u.hasPassword() ? u.passwordHash() : "");
-      assertThat(v.text("sudo")).isEqualTo(Boolean.toString(u.sudo()));
+      // the model's sudo rule, not one the guest script spells itself
+      assertThat(v.text("sudo_rule")).isEqualTo(u.sudo() ? u.sudoRule() : "");
     }
     for (Disk d : m.disks()) {
       if (d.mount() != null) {
