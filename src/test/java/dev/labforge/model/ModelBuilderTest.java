@@ -2,8 +2,6 @@ package dev.labforge.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.labforge.model.Address;
-
 import dev.labforge.Generator;
 import dev.labforge.SpecInput;
 import java.nio.charset.StandardCharsets;
@@ -138,5 +136,27 @@ class ModelBuilderTest {
     assertThat(disks.get(1).mount()).isNull();
     assertThat(disks.get(1).sizeGib()).isEqualTo(2);
     assertThat(disks.get(0).fs()).isEqualTo("ext4");
+  }
+
+  @Test
+  void addressesAreTypedHereAndTheDomainDecidedOnce() throws Exception {
+    Lab lab = lab(spec("  - {name: a, nics: [{network: lan}, {network: dyn}]}\n").replace(
+        "{name: lan, cidr: 192.168.10.0/24}", "{name: lan, cidr: 192.168.10.0/24, gateway: 192.168.10.254, dns: [192.168.10.53, 1.1.1.1]}"));
+    Network lan = lab.network("lan");
+    assertThat(lan.subnet()).isEqualTo(Ips.subnet("192.168.10.0/24"));
+    assertThat(lan.gateway()).isEqualTo(Address.of(192, 168, 10, 254));
+    assertThat(lan.gatewayCidr()).isEqualTo("192.168.10.254/24");
+    assertThat(lan.dns()).containsExactly(Address.of(192, 168, 10, 53), Address.of(1, 1, 1, 1));
+    assertThat(lab.network("dyn").gateway()).as("the first host by default").isEqualTo(Address.of(10, 0, 0, 1));
+    Machine a = lab.machines().get(0);
+    Nic static0 = a.nics().get(0);
+    assertThat(static0.ip()).isEqualTo(Address.of(192, 168, 10, 10));
+    assertThat(static0.subnet()).isEqualTo(lan.subnet());
+    assertThat(static0.gateway()).isEqualTo(lan.gateway());
+    assertThat(static0.netmask()).hasToString("255.255.255.0");
+    assertThat(a.nics().get(1).ip()).isNull();
+    assertThat(a.nics().get(1).cidrAddress()).isNull();
+    assertThat(lab.domain()).isEqualTo("t.internal");
+    assertThat(a.fqdn()).isEqualTo("a." + lab.domain());
   }
 }
