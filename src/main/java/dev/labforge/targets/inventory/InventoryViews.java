@@ -55,7 +55,7 @@ public final class InventoryViews {
     for (Machine m : lab.machines()) {
       List<AnsibleNic> nics = new ArrayList<>();
       for (Nic n : m.nics()) {
-        nics.add(new AnsibleNic(n.ifname(), n.network(), n.ip(), n.prefix(), n.mac().toLowerCase(java.util.Locale.ROOT)));
+        nics.add(new AnsibleNic(n.ifname(), n.network(), java.util.Objects.toString(n.ip(), null), n.prefix(), n.mac().toLowerCase(java.util.Locale.ROOT)));
         List<String> members = byNetwork.get(n.network());
         if (!members.contains(m.name())) {
           members.add(m.name());
@@ -95,13 +95,12 @@ public final class InventoryViews {
   public static Topology topology(Lab lab) {
     List<Topology.Net> nets = new ArrayList<>();
     for (Network n : lab.networks()) {
-      boolean owned = lab.machines().stream().anyMatch(m -> m.nics().stream().anyMatch(x -> n.gateway().equals(x.ip())));
-      nets.add(new Topology.Net(n.name(), n.cidr(), n.kind(), n.gateway(), owned));
+      nets.add(new Topology.Net(n.name(), n.subnet().toString(), n.kind(), n.gateway().toString(), n.routedByMachine()));
     }
     List<Topology.Host> hosts = new ArrayList<>();
     for (Machine m : lab.machines()) {
       List<Topology.Port> ports = m.nics().stream()
-          .map(n -> new Topology.Port(n.ifname(), n.network(), n.ip(), n.mac().toLowerCase(java.util.Locale.ROOT)))
+          .map(n -> new Topology.Port(n.ifname(), n.network(), java.util.Objects.toString(n.ip(), null), n.mac().toLowerCase(java.util.Locale.ROOT)))
           .toList();
       hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), m.forwarding(), ports));
     }

@@ -2,17 +2,17 @@ package dev.labforge.targets.libvirt;
 
 import dev.labforge.model.Disk;
 import dev.labforge.model.Image;
-import dev.labforge.spec.Ipv4;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
-import dev.labforge.model.ModelBuilder;
+import dev.labforge.model.AddressRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The flat, raw values the libvirt templates lay out; templates escape them (esc.xml, esc.sh). */
 public final class LibvirtViews {
@@ -51,31 +51,27 @@ public final class LibvirtViews {
       case "bridged" -> "bridge";
       default -> "none";
     };
-    Ipv4.Cidr cidr = Ipv4.Cidr.parse(net.cidr()).orElseThrow();
-    long hosts = cidr.broadcast() - cidr.network() - 1;
-    // DHCP hands out the upper half; derived static addresses grow from the bottom (.10 on).
-    String rangeStart = Ipv4.format(cidr.network() + hosts / 2 + 1);
-    String rangeEnd = Ipv4.format(cidr.broadcast() - 1);
+    AddressRange range = net.subnet().dhcpRange();
     List<DhcpHost> dhcpHosts = new ArrayList<>();
     List<DnsHost> dnsHosts = new ArrayList<>();
     for (Machine m : lab.machines()) {
       List<String> names = List.of(m.name(), m.fqdn());
       Nic here = m.nics().stream().filter(n -> n.network().equals(net.name())).findFirst().orElse(null);
       if (here != null && here.ip() != null) {
-        dhcpHosts.add(new DhcpHost(here.mac().toLowerCase(Locale.ROOT), m.name(), here.ip()));
+        dhcpHosts.add(new DhcpHost(here.mac().toLowerCase(Locale.ROOT), m.name(), here.ip().toString()));
       }
       // Every machine of the lab has a name here: its address on this network, or else its first
       // static address (reachable when a router joins the networks).
-      String ip = here != null && here.ip() != null ? here.ip()
-          : m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse(null);
+      String ip = here != null && here.ip() != null ? here.ip().toString()
+          : m.nics().stream().map(Nic::ip).filter(Objects::nonNull).map(Object::toString).findFirst().orElse(null);
       if (ip != null) {
         dnsHosts.add(new DnsHost(ip, names));
       }
     }
     return new NetworkView(lab.name(), net.name(), LibvirtNames.network(lab, net.name()),
-        LibvirtTarget.NETWORKS + net.name() + ".xml", net.cidr(), net.kind(), forward,
-        LibvirtNames.bridge(lab, net.name()), settings.hostBridge(), lab.name() + "." + ModelBuilder.DOMAIN_SUFFIX,
-        net.gateway(), net.netmask(), net.dhcp(), rangeStart, rangeEnd, dhcpHosts, dnsHosts, net.gatewayOwner());
+        LibvirtTarget.NETWORKS + net.name() + ".xml", net.subnet().toString(), net.kind(), forward,
+        LibvirtNames.bridge(lab, net.name()), settings.hostBridge(), lab.domain(), net.gateway().toString(),
+        net.netmask().toString(), net.dhcp(), range.first().toString(), range.last().toString(), dhcpHosts, dnsHosts, net.gatewayOwner());
   }
 
   static List<DomainView> domains(Lab lab, LibvirtSettings settings) {
@@ -89,13 +85,13 @@ public final class LibvirtViews {
       disks.add(new DiskView(d.name(), file, LibvirtNames.labDir(lab) + "/" + file, d.device(), d.sizeMib(), d.mount()));
     }
     List<NicView> nics = m.nics().stream().map(n -> new NicView(n.ifname(), n.network(),
-        LibvirtNames.network(lab, n.network()), n.mac().toLowerCase(Locale.ROOT), n.ip())).toList();
+        LibvirtNames.network(lab, n.network()), n.mac().toLowerCase(Locale.ROOT), Objects.toString(n.ip(), null))).toList();
     String cpuMode = null;
     if (m.nestedVirtualization()) {
       // host-passthrough needs KVM; under TCG, "maximum" is the CPU with every feature QEMU emulates.
       cpuMode = settings.domainType().equals("kvm") ? "host-passthrough" : "maximum";
     }
-    String sshHost = m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse("");
+    String sshHost = m.nics().stream().map(Nic::ip).filter(Objects::nonNull).map(Object::toString).findFirst().orElse("");
     return new DomainView(lab.name(), m.name(), LibvirtNames.domain(lab, m), LibvirtTarget.DOMAINS + m.name() + ".xml",
         m.description() == null || m.description().isBlank() ? null : m.description(), settings.domainType(), m.image(), m.memoryMib(), m.cpus(), cpuMode, m.diskMib(),
         LibvirtNames.labDir(lab), LibvirtNames.rootDisk(lab, m), disks, LibvirtNames.seed(lab, m),

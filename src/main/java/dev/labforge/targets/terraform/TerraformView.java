@@ -1,5 +1,6 @@
 package dev.labforge.targets.terraform;
 
+import dev.labforge.model.Address;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
@@ -68,7 +69,7 @@ final class TerraformView {
       List<String> keys = new ArrayList<>();
       for (Nic nic : m.nics()) {
         keys.add(portKey(m, nic));
-        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac(),
+        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), java.util.Objects.toString(nic.ip(), null), nic.mac(),
             m.forwarding() ? forwarded(lab) : List.of()));
       }
       String user = m.loginUser() == null ? null : m.loginUser().name();
@@ -93,11 +94,12 @@ final class TerraformView {
   private static List<NetworkView> networks(Lab lab) {
     List<NetworkView> out = new ArrayList<>();
     for (Network n : lab.networks()) {
-      Set<String> fixed = new TreeSet<>();
+      Set<Address> fixed = new TreeSet<>();
       lab.machines().forEach(m -> m.nics().stream()
           .filter(nic -> nic.network().equals(n.name()) && !nic.dhcp()).forEach(nic -> fixed.add(nic.ip())));
-      out.add(new NetworkView(n.name(), n.cidr(), n.gateway(), n.dhcp(), n.dns(),
-          AllocationPools.of(n.cidr(), n.gateway(), fixed), !n.routedByMachine()));
+      out.add(new NetworkView(n.name(), n.subnet().toString(), n.gateway().toString(), n.dhcp(),
+          n.dns().stream().map(Address::toString).toList(), AllocationPools.of(n.subnet(), n.gateway(), fixed),
+          !n.routedByMachine()));
     }
     return out;
   }
@@ -105,15 +107,16 @@ final class TerraformView {
   /** What a router passes on: the lab's networks and the spec's route destinations, never 0.0.0.0/0. */
   private static List<String> forwarded(Lab lab) {
     Set<String> cidrs = new java.util.LinkedHashSet<>();
-    lab.networks().forEach(n -> cidrs.add(n.cidr()));
-    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to())));
+    lab.networks().forEach(n -> cidrs.add(n.subnet().toString()));
+    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to().toString())));
     return List.copyOf(cidrs);
   }
 
   private static List<RouteView> routes(Lab lab) {
     List<RouteView> out = new ArrayList<>();
     for (Network n : lab.networks()) {
-      n.routes().forEach(r -> out.add(new RouteView(n.name() + "/" + r.to(), n.name(), r.to(), r.via())));
+      n.routes().forEach(r -> out.add(new RouteView(n.name() + "/" + r.to(), n.name(), r.to().toString(),
+          r.via().toString())));
     }
     return out;
   }

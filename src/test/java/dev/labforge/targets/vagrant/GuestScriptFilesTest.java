@@ -33,4 +33,11 @@ class GuestScriptFilesTest {
     }
     assertThat(GuestScripts.LINES).containsOnlyKeys(GuestScripts.NAMES);
   }
+
+  /** The sudo rule is the model's (User.SUDO_RULE, as cloud-init writes it), passed in; no script spells its own. */
+  @Test
+  void noGuestScriptSpellsTheSudoRule() {
+    GuestScripts.LINES.forEach((name, lines) -> assertThat(lines).as(name + ".sh")
+        .noneMatch(l -> l.contains(dev.labforge.model.User.SUDO_RULE) || l.contains("NOPASSWD")));
+  }
 }
