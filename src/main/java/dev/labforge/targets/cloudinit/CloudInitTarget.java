@@ -1,7 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
 import dev.labforge.targets.ToolCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
@@ -31,25 +30,13 @@ public final class CloudInitTarget implements Target {
   public static final String CONFIG_DRIVE_LABEL = "config-2";
   static final String LATEST = "openstack/latest/";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images",
+      List.of("user-data", "meta-data", "network-config", "meta_data", "network_data"), CloudInitSettings::of);
 
   @Override
-  public String summary() {
-    return "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("cloud-init/user-data", "cloud-init/meta-data", "cloud-init/network-config",
-        "cloud-init/meta_data", "cloud-init/network_data");
-  }
-
-  @Override
-  public CloudInitSettings settings(JsonNode node) {
-    return CloudInitSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -68,13 +55,6 @@ public final class CloudInitTarget implements Target {
   @Override
   public List<ToolCheck> checks() {
     return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
-  }
-
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
   }
 
   /** Machine by machine, on every core: a machine's seeds and their two ISO images are ~130 KB. */

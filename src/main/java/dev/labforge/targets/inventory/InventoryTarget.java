@@ -1,6 +1,5 @@
 package dev.labforge.targets.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
@@ -21,24 +20,13 @@ import java.util.Map;
 public final class InventoryTarget implements Target {
   public static final String ID = "inventory";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "/etc/hosts lines, an ssh_config, an Ansible inventory, the topology as DOT and SVG",
+      List.of("ansible", "topology-svg"), InventorySettings::of);
 
   @Override
-  public String summary() {
-    return "/etc/hosts lines, an ssh_config, an Ansible inventory, the topology as DOT and SVG";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("inventory/ansible", "inventory/topology-svg");
-  }
-
-  @Override
-  public InventorySettings settings(JsonNode node) {
-    return InventorySettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -52,13 +40,6 @@ public final class InventoryTarget implements Target {
   @Override
   public List<ToolCheck> checks() {
     return List.of(new InventoryChecks.Ssh(), new InventoryChecks.AnsibleInventory(), new InventoryChecks.Dot());
-  }
-
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
   }
 
   /** One file at a time: each lists the whole lab. */

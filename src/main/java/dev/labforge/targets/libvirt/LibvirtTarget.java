@@ -1,6 +1,5 @@
 package dev.labforge.targets.libvirt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
@@ -28,24 +27,13 @@ public final class LibvirtTarget implements Target {
   static final String NETWORK_SCHEMA = "schemas/libvirt/network.schema.json";
   static final String DOMAIN_SCHEMA = "schemas/libvirt/domain.schema.json";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "libvirt network and domain XML, lab.sh (virsh, qemu-img) and virt-install commands",
+      List.of("domain", "network"), LibvirtSettings::of);
 
   @Override
-  public String summary() {
-    return "libvirt network and domain XML, lab.sh (virsh, qemu-img) and virt-install commands";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("libvirt/domain", "libvirt/network");
-  }
-
-  @Override
-  public LibvirtSettings settings(JsonNode node) {
-    return LibvirtSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Every domain boots its machine's cloud-init/<machine>/nocloud.iso. */
@@ -63,13 +51,6 @@ public final class LibvirtTarget implements Target {
   @Override
   public List<ToolCheck> checks() {
     return List.of(new VirtXmlValidateCheck(), new ShellcheckCheck());
-  }
-
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
   }
 
   /** One domain at a time: a big lab's 10,000 domain files are never held together. */

@@ -1,6 +1,5 @@
 package dev.labforge.targets.lxd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
@@ -24,24 +23,13 @@ public final class LxdTarget implements Target {
   static final String PRESEED = "lxd/preseed.yaml";
   static final String LAB_SH = "lxd/lab.sh";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh",
+      List.of("preseed"), LxdSettings::of);
 
   @Override
-  public String summary() {
-    return "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("lxd/preseed");
-  }
-
-  @Override
-  public LxdSettings settings(JsonNode node) {
-    return LxdSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -59,13 +47,6 @@ public final class LxdTarget implements Target {
   @Override
   public List<ToolCheck> checks() {
     return List.of(new LabScriptCheck());
-  }
-
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
   }
 
   /** One file at a time: a big lab's preseed (every machine's profile) is the largest file labforge writes. */

@@ -1,14 +1,13 @@
 package dev.labforge.targets.packer;
 
 import dev.labforge.targets.ToolCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Script;
 import dev.labforge.render.hcl.HclFormat;
 import dev.labforge.render.hcl.HclSyntaxException;
-import dev.labforge.render.Format;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -26,24 +25,13 @@ public final class PackerTarget implements Target {
   static final String TEMPLATE = "packer/image.pkr.hcl.ftl";
   static final String SCHEMA = "schemas/packer/template.schema.json";
 
-  @Override
-  public String id() {
-    return "packer";
-  }
+  private static final About ABOUT = new About("packer",
+      "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)",
+      List.of("template", "seed-user-data", "seed-meta-data", "autoinstall-user-data"), PackerSettings::of);
 
   @Override
-  public String summary() {
-    return "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("packer/template", "packer/seed-user-data", "packer/seed-meta-data", "packer/autoinstall-user-data");
-  }
-
-  @Override
-  public PackerSettings settings(JsonNode node) {
-    return PackerSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -68,8 +56,7 @@ public final class PackerTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     for (Image image : lab.images()) {
       ImagePlan plan = ImagePlan.of(lab, image);
       String path = "packer/" + image.name() + ".pkr.hcl";
@@ -79,25 +66,26 @@ public final class PackerTarget implements Target {
       } catch (HclSyntaxException e) {
         throw new RenderException("templates/" + TEMPLATE, path + " is not HCL: " + e.getMessage());
       }
-      files.add(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
-      files.addAll(Seeds.files(plan, templates));
+      out.accept(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
+      for (RenderedFile seed : Seeds.files(plan, templates)) {
+        out.accept(seed);
+      }
       Provisioners provisioners = new Provisioners(plan);
-      files.add(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
+      out.accept(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
           Provisioners.script(provisioners.commandLines()), "PackerTarget", Formats.TEXT, null));
       if (!image.files().isEmpty()) {
-        files.add(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
+        out.accept(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
             Provisioners.script(provisioners.installLines()), "PackerTarget", Formats.TEXT, null));
       }
       List<GuestFile> guestFiles = image.files();
       for (int i = 0; i < guestFiles.size(); i++) {
-        files.add(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),
+        out.accept(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),
             guestFiles.get(i).content(), "PackerTarget", Formats.TEXT, null));
       }
       for (Script script : image.scripts()) {
-        files.add(RenderedFile.text("packer/" + Provisioners.scriptSource(plan, script), script.content(),
+        out.accept(RenderedFile.text("packer/" + Provisioners.scriptSource(plan, script), script.content(),
             "PackerTarget", Formats.TEXT, null));
       }
     }
-    return files;
   }
 }

@@ -2,9 +2,8 @@ package dev.labforge.targets.terraform;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.ToolCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
-import dev.labforge.render.Format;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.hcl.HclFormat;
 import dev.labforge.render.hcl.HclSyntaxException;
@@ -23,24 +22,13 @@ public final class TerraformTarget implements Target {
   public static final String SCHEMA = "schemas/terraform/openstack.schema.json";
   static final List<String> FILES = List.of("versions.tf", "variables.tf", "main.tf", "outputs.tf");
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "Terraform for OpenStack: networks, ports, instances with cloud-init user_data, volumes",
+      List.of("openstack"), TerraformSettings::of);
 
   @Override
-  public String summary() {
-    return "Terraform for OpenStack: networks, ports, instances with cloud-init user_data, volumes";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("terraform/openstack");
-  }
-
-  @Override
-  public TerraformSettings settings(JsonNode node) {
-    return TerraformSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Every instance's user_data is {@code filebase64()} of cloud-init's user-data. */
@@ -61,9 +49,8 @@ public final class TerraformTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     Map<String, Object> view = TerraformView.of(lab);
-    List<RenderedFile> files = new ArrayList<>();
     for (String file : FILES) {
       String template = "terraform/openstack/" + file + ".ftl";
       String text;
@@ -72,8 +59,7 @@ public final class TerraformTarget implements Target {
       } catch (HclSyntaxException e) {
         throw new RenderException("templates/" + template, DIR + file + " is not HCL: " + e.getMessage());
       }
-      files.add(RenderedFile.text(DIR + file, text, "templates/" + template, Formats.HCL, SCHEMA));
+      out.accept(RenderedFile.text(DIR + file, text, "templates/" + template, Formats.HCL, SCHEMA));
     }
-    return files;
   }
 }

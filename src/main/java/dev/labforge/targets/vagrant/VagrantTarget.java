@@ -1,9 +1,9 @@
 package dev.labforge.targets.vagrant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -22,24 +22,13 @@ public final class VagrantTarget implements Target {
   static final String TEMPLATE = "vagrant/Vagrantfile.ftl";
   static final String PATH = "vagrant/Vagrantfile";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)",
+      List.of("vagrantfile"), VagrantSettings::of);
 
   @Override
-  public String summary() {
-    return "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("vagrant/vagrantfile");
-  }
-
-  @Override
-  public VagrantSettings settings(JsonNode node) {
-    return VagrantSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -60,8 +49,8 @@ public final class VagrantTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    return List.of(file(lab, templates));
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    out.accept(file(lab, templates));
   }
 
   /** The Vagrantfile text, its view checked against its schema first. */

@@ -1,6 +1,5 @@
 package dev.labforge.targets.xen;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
@@ -20,24 +19,13 @@ public final class XenTarget implements Target {
   public static final String DIR = "xen/";
   public static final String SCHEMA = "schemas/xen/domain.schema.json";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "xl domain configurations (PVH or HVM) and a lab.sh for a Xen dom0",
+      List.of("domain"), XenSettings::of);
 
   @Override
-  public String summary() {
-    return "xl domain configurations (PVH or HVM) and a lab.sh for a Xen dom0";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("xen/domain");
-  }
-
-  @Override
-  public XenSettings settings(JsonNode node) {
-    return XenSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Each domain boots with its machine's nocloud.iso, which lab.sh copies next to its disks. */
@@ -55,13 +43,6 @@ public final class XenTarget implements Target {
   @Override
   public List<ToolCheck> checks() {
     return List.of(new XlParserCheck());
-  }
-
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
   }
 
   /** One domain at a time: a big lab's configs are never held together. */

@@ -1,5 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.testing.Rendered;
 import dev.labforge.model.Disk;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
@@ -49,7 +50,7 @@ final class SeedMachines {
   }
 
   static List<RenderedFile> render(Lab lab) throws Exception {
-    return new CloudInitTarget().render(lab, TEMPLATES);
+    return Rendered.of(new CloudInitTarget(), lab, TEMPLATES);
   }
 
   static RenderedFile userData(List<RenderedFile> files) {
