@@ -1,13 +1,13 @@
-# Packer template for image ${v.image} (${v.os} ${v.release}), written by labforge.
-#   packer init ${v.file} && packer build ${v.file}
-<#list v.notes as note>
+# Packer template for image ${image} (${os} ${release}), written by labforge.
+#   packer init ${file} && packer build ${file}
+<#list notes as note>
 # ${note}
 </#list>
 
 packer {
   required_version = ">= 1.7.0"
   required_plugins {
-<#list v.plugins as p>
+<#list plugins as p>
     ${p.name} = {
       source = ${esc.hcl(p.source)}
       version = ${esc.hcl(p.version)}
@@ -15,7 +15,7 @@ packer {
 </#list>
   }
 }
-<#list v.variables as var>
+<#list variables as var>
 
 variable ${esc.hcl(var.name)} {
   type = ${var.type}
@@ -26,7 +26,7 @@ variable ${esc.hcl(var.name)} {
 </#if>
 }
 </#list>
-<#list v.sources as s>
+<#list sources as s>
 
 source ${esc.hcl(s.type)} ${esc.hcl(s.name)} {
 <#list s.attributes as a>
@@ -36,9 +36,9 @@ source ${esc.hcl(s.type)} ${esc.hcl(s.name)} {
 </#list>
 
 build {
-  name = ${esc.hcl(v.image)}
-  sources = ${v.sourceRefs}
-<#list v.provisioners as p>
+  name = ${esc.hcl(image)}
+  sources = ${sourceRefs}
+<#list provisioners as p>
 
 <#if p.comment??>
   # ${p.comment}
@@ -49,7 +49,7 @@ build {
 </#list>
   }
 </#list>
-<#list v.postProcessors as p>
+<#list postProcessors as p>
 
 <#if p.comment??>
   # ${p.comment}

@@ -17,7 +17,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +28,12 @@ public final class CloudInitTarget implements Target {
   public static final String NOCLOUD_LABEL = "cidata";
   public static final String CONFIG_DRIVE_LABEL = "config-2";
   static final String LATEST = "openstack/latest/";
+
+  /** The view of {@code meta-data}. */
+  public record MetaDataView(String instanceId, String hostname) {}
+
+  /** The view of {@code network-config}: the NICs in NIC order. */
+  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics) {}
 
   private static final About ABOUT = new About(ID,
       "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images",
@@ -71,7 +76,7 @@ public final class CloudInitTarget implements Target {
     String dir = ID + "/" + machine.name() + "/";
     String userData = userData(lab, machine, templates);
     String metaData = templates.render(ID + "/meta-data.ftl",
-        Map.of("instanceId", machine.instanceId(), "hostname", machine.hostname()));
+        new MetaDataView(machine.instanceId(), machine.hostname()));
     String networkConfig = networkConfig(lab, machine, templates);
     String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
     String networkJson = Json.pretty(ConfigDriveJson.networkData(lab, machine));
@@ -112,8 +117,8 @@ public final class CloudInitTarget implements Target {
 
   /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    return templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
-        "nics", GuestNics.of(lab, machine)));
+    return templates.render(ID + "/network-config.ftl",
+        new NetworkConfigView(machine.name(), GuestNics.of(lab, machine)));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

@@ -11,7 +11,6 @@ import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code inventory/}: /etc/hosts lines, an ssh_config, an Ansible inventory and the topology as
@@ -51,11 +50,11 @@ public final class InventoryTarget implements Target {
     out.accept(file(templates, "ansible.yml", InventoryViews.ansible(lab), Formats.YAML,
         "schemas/" + ID + "/ansible.schema.json"));
     out.accept(file(templates, "topology.dot", TopologyDot.view(topology), Formats.TEXT, null));
-    out.accept(file(templates, "topology.svg", Map.of("lab", lab.name(), "d", TopologySvg.draw(topology)),
+    out.accept(file(templates, "topology.svg", new InventoryViews.SvgView(lab.name(), TopologySvg.draw(topology)),
         Svg.FORMAT, "schemas/" + ID + "/topology-svg.schema.json"));
   }
 
-  private static RenderedFile file(TemplateRenderer templates, String name, Map<String, ?> view, Format format,
+  private static RenderedFile file(TemplateRenderer templates, String name, Record view, Format format,
       String schema) throws RenderException {
     String template = ID + "/" + name + ".ftl";
     return templates.file(ID + "/" + name, template, view, format, schema);

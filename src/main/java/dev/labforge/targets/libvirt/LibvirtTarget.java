@@ -12,7 +12,6 @@ import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * libvirt/: one network XML per spec network, one domain XML per machine, lab.sh (virsh and
@@ -58,19 +57,19 @@ public final class LibvirtTarget implements Target {
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LibvirtSettings settings = LibvirtSettings.of(lab);
     for (LibvirtViews.NetworkView n : LibvirtViews.networks(lab, settings)) {
-      out.accept(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
+      out.accept(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", n,
           XmlTree.FORMAT, NETWORK_SCHEMA));
     }
     for (LibvirtViews.DomainView d : LibvirtViews.domains(lab, settings)) {
-      out.accept(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
+      out.accept(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", d,
           XmlTree.FORMAT, DOMAIN_SCHEMA));
     }
-    Map<String, Object> script = LibvirtViews.script(lab, settings);
+    LibvirtViews.ScriptView script = LibvirtViews.script(lab, settings);
     out.accept(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
     out.accept(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
   }
 
-  private static RenderedFile file(TemplateRenderer templates, String path, String template, Map<String, ?> view,
+  private static RenderedFile file(TemplateRenderer templates, String path, String template, Record view,
       Format format, String schema) throws RenderException {
     return templates.file(path, template, view, format, schema);
   }

@@ -12,7 +12,6 @@ import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code lxd/preseed.yaml} for {@code lxd init --preseed} (storage pool, one bridge per network,
@@ -53,9 +52,8 @@ public final class LxdTarget implements Target {
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LxdView view = LxdViews.of(lab, templates);
-    Map<String, Object> model = Map.of("v", view);
-    out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", model, Formats.YAML,
+    out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", view, Formats.YAML,
         "schemas/lxd/preseed.schema.json"));
-    out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", model, Formats.TEXT, null));
+    out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", view, Formats.TEXT, null));
   }
 }

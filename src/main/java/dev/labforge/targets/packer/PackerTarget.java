@@ -15,7 +15,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code packer/<image>.pkr.hcl} for every image, ready for {@code packer init && packer build},
@@ -60,7 +59,7 @@ public final class PackerTarget implements Target {
     for (Image image : lab.images()) {
       ImagePlan plan = ImagePlan.of(lab, image);
       String path = "packer/" + image.name() + ".pkr.hcl";
-      String text = templates.render(TEMPLATE, Map.of("v", new PackerViews(plan).view()));
+      String text = templates.render(TEMPLATE, new PackerViews(plan).view());
       try {
         text = HclFormat.align(path, text);
       } catch (HclSyntaxException e) {

@@ -13,7 +13,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** terraform/openstack/: network, subnet, router, security group, key pair, ports, instances, volumes. */
 public final class TerraformTarget implements Target {
@@ -50,7 +49,7 @@ public final class TerraformTarget implements Target {
 
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
-    Map<String, Object> view = TerraformView.of(lab);
+    TerraformView view = TerraformView.of(lab);
     for (String file : FILES) {
       String template = "terraform/openstack/" + file + ".ftl";
       String text;

@@ -11,7 +11,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One multi-machine {@code vagrant/Vagrantfile}. Ruby cannot be read back, so the view is
@@ -21,6 +20,9 @@ public final class VagrantTarget implements Target {
   public static final String ID = "vagrant";
   static final String TEMPLATE = "vagrant/Vagrantfile.ftl";
   static final String PATH = "vagrant/Vagrantfile";
+
+  /** The template's view: {@code v}, the schema-checked part, and the fixed guest scripts' lines. */
+  public record VagrantfileView(VagrantView v, GuestScripts.Lines guest) {}
 
   private static final About ABOUT = new About(ID,
       "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)",
@@ -61,6 +63,6 @@ public final class VagrantTarget implements Target {
   private static RenderedFile file(Lab lab, TemplateRenderer templates) throws RenderException {
     VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
-    return templates.file(PATH, TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES), Formats.RUBY, null);
+    return templates.file(PATH, TEMPLATE, new VagrantfileView(view, GuestScripts.LINES), Formats.RUBY, null);
   }
 }

@@ -11,7 +11,6 @@ import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** xen/: one xl domain configuration per machine (PVH or HVM) and a lab.sh that drives xl. */
 public final class XenTarget implements Target {
@@ -51,9 +50,9 @@ public final class XenTarget implements Target {
     XenView view = XenViews.of(lab);
     for (XenView.DomainView domain : view.domains()) {
       out.accept(new RenderedFile(DIR + domain.machine() + ".cfg",
-          templates.renderUtf8("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
+          templates.renderUtf8("xen/machine.cfg.ftl", domain), "templates/xen/machine.cfg.ftl",
           XlFormat.XL, SCHEMA));
     }
-    out.accept(templates.file(DIR + "lab.sh", "xen/lab.sh.ftl", Map.of("v", view), Formats.TEXT, null));
+    out.accept(templates.file(DIR + "lab.sh", "xen/lab.sh.ftl", view, Formats.TEXT, null));
   }
 }
