@@ -23,6 +23,7 @@ import java.util.List;
 public final class PackerTarget implements Target {
   static final String TEMPLATE = "packer/image.pkr.hcl.ftl";
   static final String SCHEMA = "schemas/packer/template.schema.json";
+  static final String INSTALLS = "packer/provision/install-files.sh.ftl";
 
   private static final About ABOUT = new About("packer",
       "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)",
@@ -74,7 +75,7 @@ public final class PackerTarget implements Target {
           Provisioners.script(provisioners.commandLines()), "PackerTarget", Formats.TEXT, null));
       if (!image.files().isEmpty()) {
         out.accept(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
-            Provisioners.script(provisioners.installLines()), "PackerTarget", Formats.TEXT, null));
+            templates.render(INSTALLS, provisioners.installs()), "templates/" + INSTALLS, Formats.TEXT, null));
       }
       List<GuestFile> guestFiles = image.files();
       for (int i = 0; i < guestFiles.size(); i++) {

@@ -2,7 +2,6 @@ package dev.labforge.targets.packer;
 
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Script;
-import dev.labforge.render.Escape;
 import dev.labforge.targets.packer.PackerView.Attr;
 import dev.labforge.targets.packer.PackerView.Block;
 import java.util.ArrayList;
@@ -72,16 +71,21 @@ final class Provisioners {
     return lines;
   }
 
-  List<String> installLines() {
+  /** One uploaded file put in place: {@code staged} is where the file provisioner left it; {@code group} may be null. */
+  public record Install(String permissions, String user, String group, String staged, String path) {}
+
+  /** The view of {@code install-files.sh}, in the image's file order. */
+  public record InstallView(List<Install> files) {}
+
+  InstallView installs() {
     List<GuestFile> files = plan.image().files();
-    List<String> installs = new ArrayList<>();
+    List<Install> installs = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       GuestFile f = files.get(i);
       String[] owner = f.owner().split(":", 2);
-      installs.add("install -D -m " + f.permissions() + " -o " + owner[0] + (owner.length > 1 ? " -g " + owner[1] : "")
-          + " " + staged(i) + " " + Escape.sh(f.path()) + " && rm -f " + staged(i));
+      installs.add(new Install(f.permissions(), owner[0], owner.length > 1 ? owner[1] : null, staged(i), f.path()));
     }
-    return installs;
+    return new InstallView(installs);
   }
 
   private static String staged(int i) {
