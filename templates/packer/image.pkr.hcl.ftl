@@ -1,3 +1,4 @@
+<#import "/packer/include/hcl.ftl" as hcl>
 # Packer template for image ${image} (${os} ${release}), written by labforge.
 #   packer init ${file} && packer build ${file}
 <#list notes as note>
@@ -19,7 +20,7 @@ packer {
 
 variable ${esc.hcl(var.name)} {
   type = ${var.type}
-  default = ${var.defaultValue}
+  default = ${hcl.value(var.defaultValue, 2)}
   description = ${esc.hcl(var.description)}
 <#if var.sensitive>
   sensitive = true
@@ -30,14 +31,14 @@ variable ${esc.hcl(var.name)} {
 
 source ${esc.hcl(s.type)} ${esc.hcl(s.name)} {
 <#list s.attributes as a>
-  ${a.name} = ${a.value}
+  ${a.name} = ${hcl.value(a.value, 2)}
 </#list>
 }
 </#list>
 
 build {
   name = ${esc.hcl(image)}
-  sources = ${sourceRefs}
+  sources = ${hcl.value(sourceRefs, 2)}
 <#list provisioners as p>
 
 <#if p.comment??>
@@ -45,7 +46,7 @@ build {
 </#if>
   provisioner ${esc.hcl(p.type)} {
 <#list p.attributes as a>
-    ${a.name} = ${a.value}
+    ${a.name} = ${hcl.value(a.value, 4)}
 </#list>
   }
 </#list>
@@ -56,7 +57,7 @@ build {
 </#if>
   post-processor ${esc.hcl(p.type)} {
 <#list p.attributes as a>
-    ${a.name} = ${a.value}
+    ${a.name} = ${hcl.value(a.value, 4)}
 </#list>
   }
 </#list>

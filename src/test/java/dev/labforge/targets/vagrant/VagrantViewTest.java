@@ -73,7 +73,7 @@ class VagrantViewTest {
   }
 
   @Test
-  void providersNetworksAndDisksFollowTheSpec() {
+  void providersNetworksAndDisksFollowTheSpec() throws Exception {
     Lab lab = Specs.lab(EDGES);
     VagrantView view = view(lab);
     assertThat(view.providers()).containsExactly("virtualbox", "libvirt");
