@@ -7,7 +7,6 @@ import dev.labforge.model.Warning;
 import dev.labforge.model.Machine;
 import dev.labforge.render.iso.IsoImage;
 import dev.labforge.render.FileSink;
-import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.Json;
 import dev.labforge.render.Parallel;

@@ -9,7 +9,6 @@ import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

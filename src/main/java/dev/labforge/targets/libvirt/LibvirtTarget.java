@@ -10,7 +10,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

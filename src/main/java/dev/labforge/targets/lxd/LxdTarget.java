@@ -6,11 +6,9 @@ import dev.labforge.model.Warning;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.FileSink;
-import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.labforge.targets.packer;
 
 import dev.labforge.model.User;
-import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;

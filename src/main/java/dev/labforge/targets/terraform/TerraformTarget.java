@@ -11,7 +11,6 @@ import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
-import java.util.ArrayList;
 import java.util.List;
 
 /** terraform/openstack/: network, subnet, router, security group, key pair, ports, instances, volumes. */

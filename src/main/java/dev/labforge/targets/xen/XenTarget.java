@@ -9,7 +9,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
-import java.util.ArrayList;
 import java.util.List;
 
 /** xen/: one xl domain configuration per machine (PVH or HVM) and a lab.sh that drives xl. */
