@@ -281,6 +281,23 @@ class ConventionTest {
     assertThat(repeated).as("methods the Target's About gives").isEmpty();
   }
 
+  /** A template's view is documented for those who override it: every template has its row in docs/templates.md. */
+  @Test
+  void everyTemplatesViewIsDocumented() throws IOException {
+    String docs = Files.readString(Path.of("docs/templates.md"));
+    List<String> missing = new ArrayList<>();
+    for (Path template : files(TEMPLATES, ".ftl")) {
+      String name = TEMPLATES.relativize(template).toString();
+      String folder = name.substring(0, name.lastIndexOf('/') + 1);
+      boolean documented = docs.contains("| `" + name + "`") || docs.contains(", `" + name + "`")
+          || docs.contains("`" + folder + "*.ftl`") || docs.contains("`" + folder + "*.tf.ftl`");
+      if (!documented && !name.contains("/include/")) {
+        missing.add(name);
+      }
+    }
+    assertThat(missing).as("templates without their view in docs/templates.md").isEmpty();
+  }
+
   static List<Path> files(Path dir, String suffix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
