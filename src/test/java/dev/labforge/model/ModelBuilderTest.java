@@ -1,5 +1,6 @@
 package dev.labforge.model;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.Generator;
@@ -16,7 +17,7 @@ class ModelBuilderTest {
   static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMK8u9Fgcnomj8MdJekMGl7wkw+OsAdPx8pMUI3VTtsE lab@workstation";
 
   static Lab lab(String yaml) throws Exception {
-    return Generator.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
+    return Rendered.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
   }
 
   static String spec(String machines) {

@@ -24,6 +24,18 @@ public final class InventoryViews {
 
   public record Group(String name, List<String> hosts) {}
 
+  /** The view of {@code hosts}: every lab address and its names. */
+  public record HostsView(String lab, List<LabHosts.Line> lines) {}
+
+  /** The view of {@code ssh_config}. */
+  public record SshConfigView(String lab, List<SshHost> hosts) {}
+
+  /** The view of {@code ansible.yml}: hosts in machine order, then groups by network, image, routing. */
+  public record AnsibleView(String lab, List<AnsibleHost> hosts, List<Group> groups) {}
+
+  /** The view of {@code topology.svg}: {@code d} is the drawing, laid out in Java (SVG has no layout of its own). */
+  public record SvgView(String lab, TopologySvg.Drawing d) {}
+
   private InventoryViews() {}
 
   /** The account ssh and ansible log in as: the model's login user (null: none, so root). */
@@ -31,21 +43,21 @@ public final class InventoryViews {
     return m.loginUser() == null ? null : m.loginUser().name();
   }
 
-  public static Map<String, Object> hosts(Lab lab) {
-    return Map.of("lab", lab.name(), "lines", LabHosts.lines(lab, null));
+  public static HostsView hosts(Lab lab) {
+    return new HostsView(lab.name(), LabHosts.lines(lab, null));
   }
 
-  public static Map<String, Object> sshConfig(Lab lab) {
+  public static SshConfigView sshConfig(Lab lab) {
     List<SshHost> hosts = new ArrayList<>();
     Map<String, HostReach.Way> ways = HostReach.of(lab);
     for (Machine m : lab.machines()) {
       HostReach.Way way = ways.get(m.name());
       hosts.add(new SshHost(m.name(), way.address(), loginUser(m), way.jump(), way.note()));
     }
-    return Map.of("lab", lab.name(), "hosts", hosts);
+    return new SshConfigView(lab.name(), hosts);
   }
 
-  public static Map<String, Object> ansible(Lab lab) {
+  public static AnsibleView ansible(Lab lab) {
     List<AnsibleHost> hosts = new ArrayList<>();
     Map<String, List<String>> byNetwork = new LinkedHashMap<>();
     lab.networks().forEach(n -> byNetwork.put(n.name(), new ArrayList<>()));
@@ -80,11 +92,7 @@ public final class InventoryViews {
     if (!routers.isEmpty()) {
       groups.add(new Group("routers", routers));
     }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("lab", lab.name());
-    view.put("hosts", hosts);
-    view.put("groups", groups);
-    return view;
+    return new AnsibleView(lab.name(), hosts, groups);
   }
 
   /** Ansible warns about "-" in group names; names here are [a-z0-9-], so "_" cannot collide. */

@@ -8,7 +8,6 @@ import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.model.AddressRange;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +37,15 @@ public final class LibvirtViews {
       String sshHost) {}
 
   public record ImageView(String name, String url, String checksum, String format) {}
+
+  /**
+   * The view of lab.sh and virt-install.sh: {@code machines} are the domains, {@code disks} every
+   * machine's data disks; {@code imageExample} and {@code imageEnvExample} name the first image as
+   * the help text shows it (as is, and as the part of a variable name).
+   */
+  public record ScriptView(String lab, String defaultPool, String defaultCmdline, String labDir, String domainType,
+      List<ImageView> images, String imageExample, String imageEnvExample, List<NetworkView> networks,
+      List<DomainView> machines, List<DiskView> disks) {}
 
   private LibvirtViews() {}
 
@@ -108,22 +116,11 @@ public final class LibvirtViews {
     return images;
   }
 
-  /** The model of lab.sh and virt-install.sh. */
-  static Map<String, Object> script(Lab lab, LibvirtSettings settings) {
+  static ScriptView script(Lab lab, LibvirtSettings settings) {
     List<ImageView> images = images(lab);
     List<DomainView> domains = domains(lab, settings);
-    Map<String, Object> view = new HashMap<>();
-    view.put("lab", lab.name());
-    view.put("defaultPool", LibvirtNames.DEFAULT_POOL);
-    view.put("defaultCmdline", DEFAULT_CMDLINE);
-    view.put("labDir", LibvirtNames.labDir(lab));
-    view.put("domainType", settings.domainType());
-    view.put("images", images);
-    view.put("imageExample", images.get(0).name());
-    view.put("imageEnvExample", images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"));
-    view.put("networks", networks(lab, settings));
-    view.put("machines", domains);
-    view.put("disks", domains.stream().flatMap(d -> d.disks().stream()).toList());
-    return view;
+    return new ScriptView(lab.name(), LibvirtNames.DEFAULT_POOL, DEFAULT_CMDLINE, LibvirtNames.labDir(lab),
+        settings.domainType(), images, images.get(0).name(), images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"),
+        networks(lab, settings), domains, domains.stream().flatMap(d -> d.disks().stream()).toList());
   }
 }

@@ -16,10 +16,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The flat view the four .tf templates lay out. Raw strings stay raw here: templates escape them
- * with esc.hcl, and HclFormat.align lines up the {@code =} signs as terraform fmt does.
+ * The view the four .tf templates lay out. Raw strings stay raw here: templates escape them with
+ * esc.hcl, and HclFormat.align lines up the {@code =} signs as terraform fmt does. {@code routers}
+ * and {@code forwarding} say whether any network is routed by a machine and any machine forwards:
+ * labs without routing keep their files as they were, the routing attributes appear only then.
  */
-final class TerraformView {
+public record TerraformView(String lab, String externalNetwork, String sshAllowedFrom, boolean floatingIps,
+    String publicKey, List<TerraformView.NetworkView> networks, boolean routers, boolean forwarding,
+    List<TerraformView.RouteView> routes, List<TerraformView.MachineView> machines,
+    List<TerraformView.PortView> ports, List<TerraformView.DiskView> disks, List<String> devices,
+    List<TerraformView.Entry> images, List<TerraformView.Entry> flavors) {
   /** A port key, e.g. {@code cloud/eth0}: a machine name never holds '/', so keys never clash. */
   static String portKey(Machine m, Nic nic) {
     return m.name() + "/" + nic.ifname();
@@ -46,21 +52,8 @@ final class TerraformView {
   /** One line of a map literal; HclFormat.align lines up the '=' signs afterwards. */
   public record Entry(String key, String value) {}
 
-  private TerraformView() {}
-
-  static Map<String, Object> of(Lab lab) {
+  static TerraformView of(Lab lab) {
     TerraformSettings settings = TerraformSettings.of(lab);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("lab", lab.name());
-    view.put("externalNetwork", settings.externalNetwork());
-    view.put("sshAllowedFrom", settings.sshAllowedFrom());
-    view.put("floatingIps", settings.floatingIps());
-    view.put("publicKey", publicKey(lab));
-    view.put("networks", networks(lab));
-    // Labs without routing keep their files as they were: the routing attributes appear only here.
-    view.put("routers", lab.networks().stream().anyMatch(Network::routedByMachine));
-    view.put("forwarding", lab.machines().stream().anyMatch(Machine::forwarding));
-    view.put("routes", routes(lab));
     List<MachineView> machines = new ArrayList<>();
     List<PortView> ports = new ArrayList<>();
     List<DiskView> disks = new ArrayList<>();
@@ -80,15 +73,13 @@ final class TerraformView {
         devices.add(d.device());
       }
     }
-    view.put("machines", machines);
-    view.put("ports", ports);
-    view.put("disks", disks);
-    view.put("devices", List.copyOf(devices));
-    view.put("images", entries(images(lab)));
     Map<String, String> flavors = new LinkedHashMap<>();
     lab.machines().forEach(m -> flavors.put(m.name(), Flavors.of(m, settings.flavors())));
-    view.put("flavors", entries(flavors));
-    return view;
+    return new TerraformView(lab.name(), settings.externalNetwork(), settings.sshAllowedFrom(),
+        settings.floatingIps(), publicKey(lab), networks(lab),
+        lab.networks().stream().anyMatch(Network::routedByMachine),
+        lab.machines().stream().anyMatch(Machine::forwarding), routes(lab), machines, ports, disks,
+        List.copyOf(devices), entries(images(lab)), entries(flavors));
   }
 
   private static List<NetworkView> networks(Lab lab) {

@@ -7,7 +7,6 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
-import dev.labforge.render.Escape;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -21,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /** Builds the {@link VagrantView} of a lab: every provider decision is made here, not in the template. */
@@ -44,8 +44,8 @@ final class VagrantViews {
     boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
     String labComment = lab.description().isBlank() ? lab.name() : lab.name() + ": " + lab.description();
     boolean routing = machines.stream().flatMap(m -> m.steps().stream()).anyMatch(s -> Steps.ROUTING.equals(s.script()));
-    return new VagrantView(Escape.rubyComment(Path.of(lab.specName()).getFileName().toString()), lab.name(),
-        Escape.rubyComment(labComment), providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
+    return new VagrantView(Path.of(lab.specName()).getFileName().toString(), lab.name(),
+        labComment, providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
         routing, machines);
   }
 
@@ -53,7 +53,7 @@ final class VagrantViews {
       String etcHosts) {
     String displayName = HostNames.machine(lab.name(), m.name());
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
-    return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
+    return new MachineView(m.name(), m.index() == 0, comment(m),
         lab.image(m.image()).vagrantBox(), guest(lab.image(m.image()).os()), m.name(),
         m.nics().stream().map(n -> network(lab, n, providers, hostAddresses)).toList(),
         providers.contains(LIBVIRT)
@@ -94,8 +94,8 @@ final class VagrantViews {
     boolean libvirtNetwork = libvirt && !bridged;
     String comment = "network " + net.name() + " (" + net.subnet() + ", " + net.kind()
         + (nic.dhcp() ? ", DHCP" : "") + ")";
-    return new NetworkView(Escape.rubyComment(comment), bridged ? "public_network" : "private_network", nic.dhcp(),
-        java.util.Objects.toString(nic.ip(), null), net.netmask().toString(),
+    return new NetworkView(comment, bridged ? "public_network" : "private_network", nic.dhcp(),
+        Objects.toString(nic.ip(), null), net.netmask().toString(),
         libvirtNetwork ? HostNames.network(lab.name(), net.name()) : null,
         libvirtNetwork ? net.dhcp() : null,
         libvirtNetwork ? (net.kind().equals("nat") ? "nat" : "none") : null,

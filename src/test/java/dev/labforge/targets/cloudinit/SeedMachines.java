@@ -1,5 +1,6 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.testing.Rendered;
 import static dev.labforge.model.Ips.ip;
 import static dev.labforge.model.Ips.subnet;
 
@@ -52,7 +53,7 @@ final class SeedMachines {
   }
 
   static List<RenderedFile> render(Lab lab) throws Exception {
-    return new CloudInitTarget().render(lab, TEMPLATES);
+    return Rendered.of(new CloudInitTarget(), lab, TEMPLATES);
   }
 
   static RenderedFile userData(List<RenderedFile> files) {
