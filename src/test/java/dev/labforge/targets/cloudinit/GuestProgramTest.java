@@ -92,6 +92,20 @@ class GuestProgramTest {
     }
   }
 
+  /** cloud-init runs the hook with /bin/sh; it must also find the EL 8 Python, and be clean for shellcheck. */
+  @Test
+  void theBootHookIsPlainShellAndFindsEitherPython(@TempDir Path dir) throws Exception {
+    RealTools.require("dash", "shellcheck");
+    Path hook = Files.writeString(dir.resolve("labforge-check"), GuestProgram.BOOT_HOOK);
+    for (List<String> argv : List.of(List.of("dash", "-n", hook.toString()), List.of("shellcheck", hook.toString()))) {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as("%s: %s", argv, out).isZero();
+    }
+    assertThat(GuestProgram.BOOT_HOOK).contains("/usr/bin/python3 /usr/libexec/platform-python")
+        .contains("exec \"$python\" /usr/local/sbin/labforge-check --boot");
+  }
+
   private static Map<String, Object> check(String name, String kind, Object... fields) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
