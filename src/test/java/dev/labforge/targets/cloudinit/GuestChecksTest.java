@@ -58,6 +58,37 @@ class GuestChecksTest {
     assertThat(vagrant.get("nic eth0").path("mac").isNull()).as("Vagrant picks MACs: found by address").isTrue();
   }
 
+  /** A machine's expect replaces the default list whole; only a machine with expectations gets a new instance id. */
+  @Test
+  void aMachinesListReplacesTheDefaultsAndOnlyExpectationsChangeTheInstanceId(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String spec = """
+        version: 1
+        name: ex
+        images: {deb: {os: debian, release: "12", source: {url: "https://example.org/d.qcow2", format: qcow2}}}
+        networks: [{name: lan, cidr: 10.1.0.0/24}]
+        defaults:
+          image: deb
+          expect: [{ping: b}]
+        machines:
+          - name: a
+            expect: [{tcp: "b:22"}, {command: "true"}]
+          - name: b
+        """;
+    Lab lab = Specs.lab(java.nio.file.Files.writeString(dir.resolve("ex.yaml"), spec));
+    assertThat(machine(lab, "a").expect()).containsExactly(new dev.labforge.model.Expectation(null, null, null, "b:22"),
+        new dev.labforge.model.Expectation("true", null, null, null));
+    assertThat(machine(lab, "b").expect()).containsExactly(new dev.labforge.model.Expectation(null, null, "b", null));
+    Lab without = Specs.lab(java.nio.file.Files.writeString(dir.resolve("ex.yaml"),
+        spec.replace("  expect: [{ping: b}]\n", "").replace("    expect: [{tcp: \"b:22\"}, {command: \"true\"}]\n", "")));
+    assertThat(machine(without, "a").expect()).isEmpty();
+    assertThat(machine(without, "a").instanceId()).isNotEqualTo(machine(lab, "a").instanceId());
+    Map<String, JsonNode> a = checks(lab, "a", GuestChecks.Engine.CLOUD_INIT);
+    assertThat(a.get("expect 1: tcp b:22").path("address").asText()).isEqualTo(machine(lab, "b").primaryNic().ip());
+    assertThat(a.get("expect 1: tcp b:22").path("port").asInt()).isEqualTo(22);
+    assertThat(a.get("expect 2: true").path("stdout").isNull()).isTrue();
+  }
+
   private static Machine machine(Lab lab, String name) {
     return lab.machines().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
   }
