@@ -29,6 +29,13 @@ final class UserDataView {
       files.add(new GuestFiles.GuestFileEntry(EtcHosts.PATH, "0644", GuestFiles.ROOT_OWNER, null, etcHosts, false));
     }
     files.addAll(GuestFiles.of(machine));
+    // The checks (docs/checks.md): root's own files, there from the init stage on.
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.PROGRAM_PATH, GuestFiles.SCRIPT_MODE, GuestFiles.ROOT_OWNER,
+        null, GuestProgram.CHECK, false));
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.PLAN_PATH, "0600", GuestFiles.ROOT_OWNER, null,
+        GuestChecks.plan(lab, machine, GuestChecks.Engine.CLOUD_INIT, etcHosts), false));
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.BOOT_HOOK_PATH, GuestFiles.SCRIPT_MODE, GuestFiles.ROOT_OWNER,
+        null, GuestProgram.BOOT_HOOK, false));
     m.put("files", files);
     m.put("disks", GuestDisks.of(machine));
     m.put("run", GuestCommands.of(machine));
