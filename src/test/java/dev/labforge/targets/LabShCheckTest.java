@@ -60,10 +60,10 @@ class LabShCheckTest {
   @Test
   void libvirtReadsTheLastReportOfEachConsoleLog() throws Exception {
     Path lab = Files.createDirectories(tmp.resolve("pool/router"));
-    // boot noise, an earlier run of the checks (the last line counts), serial line ends
+    // boot noise, an earlier run of the checks (the last line counts), serial line ends, a getty prompt
     log(lab.resolve("router.console.log"), "[    0.000000] Linux version 6.1\r\n"
         + ROUTER_PASS.replace("pass", "fail") + "\r\n" + "cloud-init finished\r\n" + ROUTER_PASS + "\r\n");
-    log(lab.resolve("client1.console.log"), "login: \n" + CLIENT1_PASS + "\n");
+    log(lab.resolve("client1.console.log"), "client1 login: " + CLIENT1_PASS + "\n");
     log(lab.resolve("client2.console.log"), CLIENT2_PASS + "\n");
     Result r = run("libvirt", Map.of("LABFORGE_POOL", tmp.resolve("pool").toString()), "check");
     assertThat(r.out).isEqualTo(ROUTER_TABLE + """
