@@ -175,7 +175,8 @@ def read(i, name):
     if not os.path.exists(os.path.join(folder, "%d.ok" % i)):
         return None, ("missing", "no report: " + shown(text.strip().splitlines()[-1] if text.strip() else "cannot read it"))
     lines = [l.replace("\r", "") for l in text.split("\n")[:-1]]  # only complete lines
-    found = [l[len(PREFIX):] for l in lines if l.startswith(PREFIX)]
+    # the report starts its own line, but a console may hold a prompt before it
+    found = [l[l.index(PREFIX + "{") + len(PREFIX):] for l in lines if PREFIX + "{" in l]
     if not found:
         return None, ("missing", "no report yet: no labforge-check line so far")
     line = found[-1]
