@@ -55,7 +55,7 @@ final class LabCheckProof {
   }
 
   /**
-   * A copy of {@code spec} (with its scripts folder) whose default users also accept a key this test makes,
+   * A copy of {@code spec} (with its scripts folder) whose default users accept the key this test makes (instead of the spec's),
    * so that {@code lab.sh ssh -i KEY M} can break machine M on purpose.
    */
   static Path withTestKey(Path spec, Path work) throws Exception {
@@ -65,8 +65,9 @@ final class LabCheckProof {
         "-f", key(work).toString());
     assertThat(keygen.exitCode()).as("ssh-keygen: " + keygen.stderr()).isZero();
     String publicKey = Files.readString(Path.of(key(work) + ".pub")).strip();
+    // in place of the spec's keys: one key, so that the order cloud-init writes keys in does not matter
     for (var user : tree.withObject("/defaults").withArray("users")) {
-      ((ArrayNode) user.withArray("ssh_authorized_keys")).add(publicKey);
+      ((ArrayNode) user.withArray("ssh_authorized_keys")).removeAll().add(publicKey);
     }
     Path dir = Files.createDirectories(work.resolve("spec"));
     Path scripts = spec.resolveSibling("scripts");

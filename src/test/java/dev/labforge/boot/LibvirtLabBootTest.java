@@ -88,7 +88,7 @@ class LibvirtLabBootTest {
             ns.ok(30, "cat", labDir + "/" + m.name() + ".console.log").text());
       }
 
-      SoftAssertions soft = new SoftAssertions();
+      SoftAssertions soft = proofs;
       Map<String, String> peerLogs = new LinkedHashMap<>();
       for (Machine m : lab.machines()) {
         GuestDisk root = disk(ns, labDir + "/" + m.name() + ".qcow2", work.resolve(m.name() + ".raw"), 0);
@@ -127,7 +127,6 @@ class LibvirtLabBootTest {
       finished.forEach((m, line) -> System.out.printf("  %s: %s%n", m, line.strip()));
       peerLogs.forEach((m, log) -> System.out.printf("  %s peers:%n    %s%n", m, log.strip().replace("\n", "\n    ")));
       soft.assertAll();
-      proofs.assertAll();
     }
   }
 
