@@ -1,5 +1,8 @@
 package dev.labforge;
 
+import dev.labforge.model.Passwords;
+import dev.labforge.render.Spool;
+import dev.labforge.schema.SchemaValidator;
 import dev.labforge.spec.Diagnostics;
 import dev.labforge.rules.SpecRules;
 import dev.labforge.model.Lab;
@@ -44,11 +47,11 @@ public final class Generator {
   /** The valid lab of {@code input}, with the located warnings of a spec that will not work as meant. */
   public static Checked check(SpecInput input) throws InvalidSpecException {
     // the lab schema compiles on another core while the spec is read
-    dev.labforge.schema.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
+    SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
     LocatedTree tree;
     try {
       tree = SpecReader.read(input.name(), input.bytes(), input.dir());
-      dev.labforge.model.Passwords.prefetch(tree.root());
+      Passwords.prefetch(tree.root());
     } catch (SpecSyntaxException e) {
       throw new InvalidSpecException(e.diagnostics());
     }
@@ -69,7 +72,7 @@ public final class Generator {
     List<String> resources = new ArrayList<>();
     targets.forEach(t -> t.schemas().forEach(s -> resources.add(Schemas.resource(s))));
     resources.add(Manifest.SCHEMA);
-    dev.labforge.schema.SchemaValidator.prefetch(resources);
+    SchemaValidator.prefetch(resources);
   }
 
   /** The targets {@link #render} renders: {@code only} (the enabled ones when empty) and what they require. */
@@ -87,7 +90,7 @@ public final class Generator {
   public static Streamed render(Lab lab, SpecInput input, Collection<String> only, TemplateRenderer templates,
       OutputChecks.Store store) throws RenderException, java.io.IOException {
     List<Manifest.Entry> entries;
-    dev.labforge.render.Spool spool = store.spool();
+    Spool spool = store.spool();
     if (spool != null) {
       templates = templates.spooling(spool);
     }

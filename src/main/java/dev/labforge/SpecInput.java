@@ -1,5 +1,6 @@
 package dev.labforge;
 
+import dev.labforge.spec.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,14 +25,14 @@ public record SpecInput(String name, byte[] bytes, Path dir) {
       throw new IOException(path + ": is a folder; give the spec file (YAML or JSON)");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return new SpecInput(path.toString(), in.readNBytes(dev.labforge.spec.Limits.MAX_BYTES + 1),
+      return new SpecInput(path.toString(), in.readNBytes(Limits.MAX_BYTES + 1),
           absolute.getParent());
     }
   }
 
   /** A spec read from standard input; its relative script paths resolve from the current folder. */
   public static SpecInput stdin(InputStream in) throws IOException {
-    return new SpecInput("<stdin>", in.readNBytes(dev.labforge.spec.Limits.MAX_BYTES + 1),
+    return new SpecInput("<stdin>", in.readNBytes(Limits.MAX_BYTES + 1),
         Path.of("").toAbsolutePath());
   }
 

@@ -5,6 +5,7 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.User;
 import dev.labforge.model.Warning;
+import dev.labforge.rules.RouteWarnings;
 import dev.labforge.spec.Diagnostics;
 import dev.labforge.spec.Expansion;
 import dev.labforge.spec.LocatedTree;
@@ -56,7 +57,7 @@ final class Warnings {
       report.warnAtKey("/defaults/users", "no user here has an SSH key or a password: nobody can log in to "
           + (inheriting.size() == 1 ? "machine " : "machines ") + String.join(", ", inheriting));
     }
-    dev.labforge.rules.RouteWarnings.check(tree.root(), report);
+    RouteWarnings.check(tree.root(), report);
     // The targets gen renders (the enabled ones and what they require); the same warning from two
     // of them (every target that writes a machine's /etc/hosts) is printed once.
     Set<Warning> fromTargets = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package dev.labforge.model;
 
+import dev.labforge.spec.Prefetch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class Passwords {
       }
     }
     for (List<String> w : wanted) {
-      dev.labforge.spec.Prefetch.start(() -> hash(lab, w.get(0), w.get(1)));
+      Prefetch.start(() -> hash(lab, w.get(0), w.get(1)));
     }
   }
 

@@ -9,6 +9,7 @@ import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.TemplateRenderer;
+import dev.labforge.spec.Sizes;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.vagrant.VagrantView.DiskView;
 import dev.labforge.targets.vagrant.VagrantView.LibvirtViews;
@@ -82,7 +83,7 @@ final class VagrantViews {
     if (!m.description().isBlank()) {
       return m.name() + ": " + m.description();
     }
-    return m.name() + ": " + m.image() + ", " + m.cpus() + " CPU, " + dev.labforge.spec.Sizes.show(m.memoryMib());
+    return m.name() + ": " + m.image() + ", " + m.cpus() + " CPU, " + Sizes.show(m.memoryMib());
   }
 
   /** {@code hostAddresses}: {@link #hostAddress} of every network a router machine owns the gateway of. */
