@@ -17,6 +17,7 @@ import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.iso.IsoImage;
+import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,12 @@ public final class CloudInitTarget implements Target {
 
   /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    return templates.render(ID + "/network-config.ftl", Map.of("machine", machine.name(),
-        "nics", GuestNics.of(lab, machine)));
+    Map<String, Object> view = new java.util.HashMap<>();
+    view.put("machine", machine.name());
+    view.put("nics", GuestNics.of(lab, machine));
+    // the qemu target's management NIC, which only a VM of qemu/lab.sh has (docs/targets/qemu.md)
+    QemuWires.managementNic(lab, machine).ifPresent(n -> view.put("management", n));
+    return templates.render(ID + "/network-config.ftl", view);
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

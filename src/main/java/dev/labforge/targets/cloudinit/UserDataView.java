@@ -3,6 +3,7 @@ package dev.labforge.targets.cloudinit;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Forwarding;
+import dev.labforge.targets.qemu.QemuTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ final class UserDataView {
     m.put("timezone", machine.timezone());
     m.put("users", GuestUsers.of(machine));
     m.put("sshPwauth", GuestUsers.sshPasswordAuth(machine));
-    m.put("packages", machine.packages());
+    List<String> packages = new ArrayList<>(machine.packages());
+    packages.addAll(QemuTarget.guestPackages(lab, machine));
+    m.put("packages", packages);
     m.put("manageEtcHosts", etcHosts == null);
     List<GuestFiles.GuestFileEntry> files = new ArrayList<>();
     if (etcHosts != null) {

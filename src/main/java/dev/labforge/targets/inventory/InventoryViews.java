@@ -5,6 +5,8 @@ import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
+import dev.labforge.targets.qemu.QemuTarget;
+import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,12 @@ public final class InventoryViews {
 
   public record Group(String name, List<String> hosts) {}
 
+  /** A machine as the qemu target runs it: SSH through its management NIC's port forward. */
+  public record QemuHost(String name, int port, String user) {}
+
+  /** {@code <machine>.qemu}: no spec name has a dot, so it is never a machine's own Host. */
+  public static final String QEMU_SUFFIX = ".qemu";
+
   private InventoryViews() {}
 
   /** The account ssh and ansible log in as: the model's login user (null: none, so root). */
@@ -42,7 +50,14 @@ public final class InventoryViews {
       HostReach.Way way = ways.get(m.name());
       hosts.add(new SshHost(m.name(), way.address(), loginUser(m), way.jump(), way.note()));
     }
-    return Map.of("lab", lab.name(), "hosts", hosts);
+    List<QemuHost> qemu = new ArrayList<>();
+    if (lab.targets().enabled(QemuTarget.ID)) {
+      Map<String, Integer> ports = QemuWires.sshPorts(lab);
+      for (Machine m : lab.machines()) {
+        qemu.add(new QemuHost(m.name() + QEMU_SUFFIX, ports.get(m.name()), loginUser(m)));
+      }
+    }
+    return Map.of("lab", lab.name(), "hosts", hosts, "qemuHosts", qemu);
   }
 
   public static Map<String, Object> ansible(Lab lab) {

@@ -1,0 +1,97 @@
+package dev.labforge.targets.qemu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.model.Lab;
+import dev.labforge.model.Machine;
+import dev.labforge.render.FileSink;
+import dev.labforge.render.Formats;
+import dev.labforge.render.RenderException;
+import dev.labforge.render.RenderedFile;
+import dev.labforge.render.TemplateRenderer;
+import dev.labforge.schema.Schemas;
+import dev.labforge.targets.Target;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * qemu/: one launcher per machine (its whole qemu-system-x86_64 command line, one commented option
+ * a line) and lab.sh, which runs the lab as an ordinary user: lab networks as multicast groups on the
+ * host's loopback, a user-mode management NIC with an SSH port forward, a QMP monitor and a guest
+ * agent channel per machine. Machines boot their NoCloud seed from the cloud-init target.
+ */
+public final class QemuTarget implements Target {
+  public static final String ID = "qemu";
+  /** The management NIC's name in the guest: the seed renames the NIC with its MAC to it. */
+  public static final String MANAGEMENT_IFNAME = "mgmt0";
+  static final String DIR = "qemu/";
+  static final String LAUNCHER = "qemu/launcher";
+  static final String LAUNCHER_SCHEMA = Schemas.resource(LAUNCHER);
+  static final String GUEST_AGENT_PACKAGE = "qemu-guest-agent";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "a QEMU command line per machine and lab.sh: the lab without root (multicast L2, QMP, guest agent)";
+  }
+
+  @Override
+  public List<String> schemas() {
+    return List.of(LAUNCHER);
+  }
+
+  @Override
+  public QemuSettings settings(JsonNode node) {
+    return QemuSettings.of(node);
+  }
+
+  /** Every machine boots its cloud-init/<machine>/nocloud.iso. */
+  @Override
+  public List<String> requires() {
+    return List.of(CloudInitTarget.ID);
+  }
+
+  @Override
+  public List<String> nextSteps(Lab lab, String labDir) {
+    return List.of("start the lab on QEMU as an ordinary user (docs/targets/qemu.md):",
+        "cd " + labDir + "/qemu && bash lab.sh up --wait && bash lab.sh check");
+  }
+
+  @Override
+  public List<ToolCheck> checks() {
+    return List.of(new ShellScriptsCheck(), new QemuOptionsCheck());
+  }
+
+  /**
+   * The packages every machine's seed installs for this target: the QEMU guest agent, unless
+   * {@code targets.qemu.guest_agent} is false or the target is off. The cloud-init target asks.
+   */
+  public static List<String> guestPackages(Lab lab, Machine m) {
+    boolean wanted = lab.targets().enabled(ID) && QemuSettings.of(lab).guestAgent()
+        && !m.packages().contains(GUEST_AGENT_PACKAGE);
+    return wanted ? List.of(GUEST_AGENT_PACKAGE) : List.of();
+  }
+
+  @Override
+  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
+    List<RenderedFile> files = new ArrayList<>();
+    render(lab, templates, files::add);
+    return files;
+  }
+
+  @Override
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    for (Machine m : lab.machines()) {
+      QemuViews.Launcher l = QemuViews.launcher(lab, m);
+      out.accept(templates.file(DIR + l.file(), "qemu/machine.sh.ftl", Map.of("l", l), LauncherFormat.FORMAT,
+          LAUNCHER_SCHEMA));
+    }
+    out.accept(templates.file(DIR + "lab.sh", "qemu/lab.sh.ftl", QemuViews.script(lab), Formats.TEXT, null));
+  }
+}
