@@ -36,7 +36,12 @@ final class UserDataView {
     m.put("disks", GuestDisks.of(machine));
     m.put("run", GuestCommands.of(machine));
     // Early in every boot: a router forwards before its final stage, where the sysctl file is written.
-    m.put("boot", machine.forwarding() ? List.of(Forwarding.ENABLE) : List.of());
+    List<List<String>> boot = new ArrayList<>();
+    if (machine.forwarding()) {
+      boot.add(Forwarding.ENABLE);
+    }
+    boot.addAll(QemuTarget.guestBootCommands(lab, machine));
+    m.put("boot", boot);
     // cloud-init fills in $UPTIME; the machine and lab names are plain [a-z0-9-].
     m.put("finalMessage", "labforge: " + machine.name() + " of lab " + lab.name()
         + " is up after $UPTIME seconds");

@@ -78,6 +78,20 @@ public final class QemuTarget implements Target {
     return wanted ? List.of(GUEST_AGENT_PACKAGE) : List.of();
   }
 
+  /**
+   * What every boot of machine m runs early for this target (cloud-init's bootcmd): ifupdown's
+   * {@code allow-hotplug} acts on a NIC's udev "add" event, which at first boot comes before
+   * cloud-init has written the stanza and renamed the NIC to mgmt0 (measured: mgmt0 stayed down), so
+   * it is brought up here; where there is no such NIC (another engine) or no ifup, nothing happens.
+   */
+  public static List<List<String>> guestBootCommands(Lab lab, Machine m) {
+    if (QemuWires.managementNic(lab, m).isEmpty()) {
+      return List.of();
+    }
+    return List.of(List.of("sh", "-c", "if [ -e /sys/class/net/" + MANAGEMENT_IFNAME
+        + " ] && command -v ifup >/dev/null; then ifup --allow=hotplug " + MANAGEMENT_IFNAME + "; fi"));
+  }
+
   @Override
   public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
     List<RenderedFile> files = new ArrayList<>();
