@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# labforge: lab ${v.lab} on LXD. Generated; edit the lab spec instead.
+# labforge: lab ${lab} on LXD. Generated; edit the lab spec instead.
 #
 #   ./lab.sh up          apply preseed.yaml (storage pool, bridges, profiles), create the data
 #                        volumes, then launch every machine with its own profile
@@ -8,7 +8,7 @@
 #   ./lab.sh status      the state and addresses of every machine
 #   ./lab.sh shell M     a root login shell in machine M
 #
-# Machines are launched as ${v.type}s (targets.lxd.type). Needs LXD 5.x: `lxd` (for
+# Machines are launched as ${type}s (targets.lxd.type). Needs LXD 5.x: `lxd` (for
 # `lxd init --preseed`) and `lxc`, as root or as a member of the lxd group.
 #
 # Environment:
@@ -19,32 +19,32 @@
 #                                and deleted by `down`.
 #                                <image> is the image's name with every character other than a
 #                                letter or digit as "_".
-<#list v.images as i>
+<#list images as i>
 #   ${i.variable} defaults to ${i.defaultSource}
 </#list>
 #
 # `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
 set -euo pipefail
 
-POOL=${esc.sh(v.pool)}
-VM=${v.virtualMachine?c}
+POOL=${esc.sh(pool)}
+VM=${virtualMachine?c}
 
 # Images: spec name, overriding variable, default LXD image, alias of an imported image.
-IMAGES=(<#list v.images as i>${esc.sh(i.name)}<#sep> </#sep></#list>)
-IMAGE_VARIABLE=(<#list v.images as i>${esc.sh(i.variable)}<#sep> </#sep></#list>)
-IMAGE_DEFAULT=(<#list v.images as i>${esc.sh(i.defaultSource)}<#sep> </#sep></#list>)
-IMAGE_ALIAS=(<#list v.images as i>${esc.sh(i.alias)}<#sep> </#sep></#list>)
+IMAGES=(<#list images as i>${esc.sh(i.name)}<#sep> </#sep></#list>)
+IMAGE_VARIABLE=(<#list images as i>${esc.sh(i.variable)}<#sep> </#sep></#list>)
+IMAGE_DEFAULT=(<#list images as i>${esc.sh(i.defaultSource)}<#sep> </#sep></#list>)
+IMAGE_ALIAS=(<#list images as i>${esc.sh(i.alias)}<#sep> </#sep></#list>)
 
 # Networks (LXD bridge names).
-NETWORKS=(<#list v.networks as n>${esc.sh(n.name)}<#sep> </#sep></#list>)
+NETWORKS=(<#list networks as n>${esc.sh(n.name)}<#sep> </#sep></#list>)
 
 # Machines: name, instance (and profile) name, spec image.
-MACHINES=(<#list v.machines as m>${esc.sh(m.machine)}<#sep> </#sep></#list>)
-INSTANCES=(<#list v.machines as m>${esc.sh(m.instance)}<#sep> </#sep></#list>)
-MACHINE_IMAGE=(<#list v.machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
+MACHINES=(<#list machines as m>${esc.sh(m.machine)}<#sep> </#sep></#list>)
+INSTANCES=(<#list machines as m>${esc.sh(m.instance)}<#sep> </#sep></#list>)
+MACHINE_IMAGE=(<#list machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
 
 # Custom volumes of the pool (the machines' data disks): name, size.
-VOLUMES=(<#list v.volumes as d>${esc.sh(d.name)}<#sep> </#sep></#list>)
-VOLUME_SIZE=(<#list v.volumes as d>${esc.sh(d.size)}<#sep> </#sep></#list>)
+VOLUMES=(<#list volumes as d>${esc.sh(d.name)}<#sep> </#sep></#list>)
+VOLUME_SIZE=(<#list volumes as d>${esc.sh(d.size)}<#sep> </#sep></#list>)
 
 <#include "lab.sh.body" parse=false>

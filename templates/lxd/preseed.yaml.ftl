@@ -1,14 +1,14 @@
-# labforge: lab ${v.lab} on LXD<#if v.labComment??> (${v.labComment})</#if>. Generated; edit the lab spec instead.
+# labforge: lab ${lab} on LXD<#if labComment??> (${labComment})</#if>. Generated; edit the lab spec instead.
 # `lxd init --preseed < preseed.yaml` makes the storage pool, one bridge per network and one
 # profile per machine; applied again, it updates them. lab.sh up applies it, creates the data
 # volumes and launches each machine with its profile. The cloud-init keys hold the machine's
 # NoCloud user-data and network-config byte for byte.
 storage_pools:
-  - name: ${esc.yaml(v.pool)}
+  - name: ${esc.yaml(pool)}
     driver: dir
-    description: ${esc.yaml("labforge lab " + v.lab)}
+    description: ${esc.yaml("labforge lab " + lab)}
 networks:
-<#list v.networks as n>
+<#list networks as n>
   - name: ${esc.yaml(n.name)}
     type: bridge
     description: ${esc.yaml(n.description)}
@@ -22,7 +22,7 @@ networks:
       ipv6.address: none
 </#list>
 profiles:
-<#list v.machines as m>
+<#list machines as m>
   - name: ${esc.yaml(m.instance)}
     description: ${esc.yaml(m.description)}
     config:
@@ -37,7 +37,7 @@ profiles:
       root:
         type: disk
         path: /
-        pool: ${esc.yaml(v.pool)}
+        pool: ${esc.yaml(pool)}
         size: ${esc.yaml(m.rootSize)}
 <#list m.nics as nic>
       ${nic.name}:
@@ -52,7 +52,7 @@ profiles:
 <#list m.disks as d>
       ${esc.yaml(d.device)}:
         type: disk
-        pool: ${esc.yaml(v.pool)}
+        pool: ${esc.yaml(pool)}
         source: ${esc.yaml(d.volume)}
         path: ${esc.yaml(d.path)}
 </#list>

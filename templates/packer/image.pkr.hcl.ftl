@@ -1,13 +1,14 @@
-# Packer template for image ${v.image} (${v.os} ${v.release}), written by labforge.
-#   packer init ${v.file} && packer build ${v.file}
-<#list v.notes as note>
+<#import "/packer/include/hcl.ftl" as hcl>
+# Packer template for image ${image} (${os} ${release}), written by labforge.
+#   packer init ${file} && packer build ${file}
+<#list notes as note>
 # ${note}
 </#list>
 
 packer {
   required_version = ">= 1.7.0"
   required_plugins {
-<#list v.plugins as p>
+<#list plugins as p>
     ${p.name} = {
       source = ${esc.hcl(p.source)}
       version = ${esc.hcl(p.version)}
@@ -15,48 +16,48 @@ packer {
 </#list>
   }
 }
-<#list v.variables as var>
+<#list variables as var>
 
 variable ${esc.hcl(var.name)} {
   type = ${var.type}
-  default = ${var.defaultValue}
+  default = ${hcl.value(var.defaultValue, 2)}
   description = ${esc.hcl(var.description)}
 <#if var.sensitive>
   sensitive = true
 </#if>
 }
 </#list>
-<#list v.sources as s>
+<#list sources as s>
 
 source ${esc.hcl(s.type)} ${esc.hcl(s.name)} {
 <#list s.attributes as a>
-  ${a.name} = ${a.value}
+  ${a.name} = ${hcl.value(a.value, 2)}
 </#list>
 }
 </#list>
 
 build {
-  name = ${esc.hcl(v.image)}
-  sources = ${v.sourceRefs}
-<#list v.provisioners as p>
+  name = ${esc.hcl(image)}
+  sources = ${hcl.value(sourceRefs, 2)}
+<#list provisioners as p>
 
 <#if p.comment??>
   # ${p.comment}
 </#if>
   provisioner ${esc.hcl(p.type)} {
 <#list p.attributes as a>
-    ${a.name} = ${a.value}
+    ${a.name} = ${hcl.value(a.value, 4)}
 </#list>
   }
 </#list>
-<#list v.postProcessors as p>
+<#list postProcessors as p>
 
 <#if p.comment??>
   # ${p.comment}
 </#if>
   post-processor ${esc.hcl(p.type)} {
 <#list p.attributes as a>
-    ${a.name} = ${a.value}
+    ${a.name} = ${hcl.value(a.value, 4)}
 </#list>
   }
 </#list>

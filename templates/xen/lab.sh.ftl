@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Xen domains of lab ${v.lab}, written by labforge. Run as root on a Xen dom0 with xl, qemu-img
+# Xen domains of lab ${lab}, written by labforge. Run as root on a Xen dom0 with xl, qemu-img
 # (qemu-utils) and ip (iproute2):
 #   lab.sh up           bridges, disks, seeds, then xl create every machine that is not running
 #   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
@@ -10,18 +10,18 @@
 #                       or a jump through a machine that does), with KEY (default $LABFORGE_SSH_KEY)
 #                       on every hop; host keys accepted on first contact into .ssh/known_hosts here
 # Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
-# Disks live in ${esc.xlComment(v.imageDir)} and survive down/up; remove them to start over.
+# Disks live in ${esc.xlComment(imageDir)} and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
-<#list v.images as i>
+<#list images as i>
 #   ${esc.xlComment(i.path)}  (image ${i.name}: its Packer build, or ${esc.xlComment(i.source)})
 </#list>
 set -euo pipefail
 
 HERE=$(cd -- "$(dirname -- "${r"${BASH_SOURCE[0]}"}")" && pwd)
 LAB=$(dirname -- "$HERE")
-MACHINES=(<#list v.machines as m>${m.name}<#sep> </#sep></#list>)
-DOMAINS=(<#list v.machines as m>${esc.sh(m.domain)}<#sep> </#sep></#list>)
-BRIDGES=(<#list v.bridges as b>${b.name}<#sep> </#sep></#list>)
+MACHINES=(<#list machines as m>${m.name}<#sep> </#sep></#list>)
+DOMAINS=(<#list machines as m>${esc.sh(m.domain)}<#sep> </#sep></#list>)
+BRIDGES=(<#list bridges as b>${b.name}<#sep> </#sep></#list>)
 
 need() {
   local tool
@@ -68,13 +68,13 @@ blank() {
 
 up() {
   need xl qemu-img ip
-<#list v.bridges as b>
+<#list bridges as b>
   bridge ${b.name}<#if b.address??> ${esc.sh(b.address)}</#if>
 </#list>
-<#list v.images as i>
+<#list images as i>
   base ${esc.sh(i.path)}
 </#list>
-<#list v.machines as m>
+<#list machines as m>
   if ! running ${esc.sh(m.domain)}; then
     mkdir -p -- ${esc.sh(m.dir)}
     overlay ${esc.sh(m.base)} ${esc.sh(m.root)} ${m.rootSize}
@@ -125,7 +125,7 @@ console() {
       exec xl console "${r"${DOMAINS[$i]}"}"
     fi
   done
-  echo "lab.sh: no machine '$1' in lab ${v.lab} (machines: ${r"${MACHINES[*]}"})" >&2
+  echo "lab.sh: no machine '$1' in lab ${lab} (machines: ${r"${MACHINES[*]}"})" >&2
   exit 2
 }
 
@@ -133,7 +133,7 @@ console() {
 # lab's own known_hosts (accept-new), and the key for every hop: ssh hands -i and -o to the last hop
 # only, but -F to each jump too. The disks keep their host keys across down/up; delete
 # .ssh/known_hosts with them.
-SSH_MACHINES=(<#list v.domains as d>${esc.sh(d.machine)}<#sep> </#sep></#list>)
+SSH_MACHINES=(<#list domains as d>${esc.sh(d.machine)}<#sep> </#sep></#list>)
 
 ssh_to() {  # ssh_to KEY MACHINE [ARGS]
   local key="$1" m="$2" inventory="$LAB/inventory/ssh_config" dir="$HERE/.ssh" known x
@@ -141,7 +141,7 @@ ssh_to() {  # ssh_to KEY MACHINE [ARGS]
   need ssh
   known=0
   for x in "${r"${SSH_MACHINES[@]}"}"; do [ "$x" = "$m" ] && known=1; done
-  [ "$known" = 1 ] || { echo "lab.sh: no machine '$m' in lab ${v.lab} (machines: ${r"${SSH_MACHINES[*]}"})" >&2; exit 2; }
+  [ "$known" = 1 ] || { echo "lab.sh: no machine '$m' in lab ${lab} (machines: ${r"${SSH_MACHINES[*]}"})" >&2; exit 2; }
   [ -f "$inventory" ] || { echo "lab.sh: $inventory is missing: generate the inventory target too" >&2; exit 1; }
   if [ -n "$key" ]; then
     [ -r "$key" ] || { echo "lab.sh: cannot read the key $key" >&2; exit 1; }

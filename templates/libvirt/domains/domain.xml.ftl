@@ -1,15 +1,15 @@
-<!-- labforge: machine ${esc.xmlComment(d.machine)} of lab ${esc.xmlComment(d.lab)}. Generated; edit the lab spec instead.
-     The disks and the seed live in ${esc.xmlComment(d.labDir)}/; lab.sh up creates them, then runs
+<!-- labforge: machine ${esc.xmlComment(machine)} of lab ${esc.xmlComment(lab)}. Generated; edit the lab spec instead.
+     The disks and the seed live in ${esc.xmlComment(labDir)}/; lab.sh up creates them, then runs
      virsh define on this file and virsh start on the <name> below. -->
-<domain type='${esc.xml(d.type)}'>
-  <name>${esc.xml(d.name)}</name>
-  <title>${esc.xml(d.machine)} (lab ${esc.xml(d.lab)})</title>
-<#if d.description??>
-  <description>${esc.xmlFreeText(d.description)}</description>
+<domain type='${esc.xml(type)}'>
+  <name>${esc.xml(name)}</name>
+  <title>${esc.xml(machine)} (lab ${esc.xml(lab)})</title>
+<#if description??>
+  <description>${esc.xmlFreeText(description)}</description>
 </#if>
-  <memory unit='MiB'>${d.memoryMib?c}</memory>
-  <currentMemory unit='MiB'>${d.memoryMib?c}</currentMemory>
-  <vcpu placement='static'>${d.cpus?c}</vcpu>
+  <memory unit='MiB'>${memoryMib?c}</memory>
+  <currentMemory unit='MiB'>${memoryMib?c}</currentMemory>
+  <vcpu placement='static'>${cpus?c}</vcpu>
   <os>
     <type arch='x86_64' machine='pc'>hvm</type>
     <boot dev='hd'/>
@@ -18,22 +18,22 @@
     <acpi/>
     <apic/>
   </features>
-<#if d.cpuMode??>
-  <!-- nested_virtualization: the guest sees VT-x/AMD-V (${esc.xmlComment(d.cpuMode)}). -->
-  <cpu mode='${esc.xml(d.cpuMode)}'/>
+<#if cpuMode??>
+  <!-- nested_virtualization: the guest sees VT-x/AMD-V (${esc.xmlComment(cpuMode)}). -->
+  <cpu mode='${esc.xml(cpuMode)}'/>
 </#if>
   <clock offset='utc'/>
   <on_poweroff>destroy</on_poweroff>
   <on_reboot>restart</on_reboot>
   <on_crash>destroy</on_crash>
   <devices>
-    <!-- root disk: a qcow2 overlay on the image (${esc.xmlComment(d.image)}), ${d.rootMib?c} MiB -->
+    <!-- root disk: a qcow2 overlay on the image (${esc.xmlComment(image)}), ${rootMib?c} MiB -->
     <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/>
-      <source file='${esc.xml(d.rootDisk)}'/>
+      <source file='${esc.xml(rootDisk)}'/>
       <target dev='vda' bus='virtio'/>
     </disk>
-<#list d.disks as disk>
+<#list disks as disk>
     <!-- data disk ${esc.xmlComment(disk.name)}, ${disk.sizeMib?c} MiB<#if disk.mount??>, mounted on ${esc.xmlComment(disk.mount)}</#if> -->
     <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/>
@@ -44,11 +44,11 @@
     <!-- the machine's cloud-init seed (NoCloud, label cidata), read-only -->
     <disk type='file' device='cdrom'>
       <driver name='qemu' type='raw'/>
-      <source file='${esc.xml(d.seed)}'/>
+      <source file='${esc.xml(seed)}'/>
       <target dev='hdc' bus='ide'/>
       <readonly/>
     </disk>
-<#list d.nics as n>
+<#list nics as n>
     <!-- ${esc.xmlComment(n.ifname)} on network ${esc.xmlComment(n.network)}<#if n.ip??>, ${esc.xmlComment(n.ip)}<#else>, DHCP</#if> -->
     <interface type='network'>
       <source network='${esc.xml(n.libvirtNetwork)}'/>
@@ -57,7 +57,7 @@
     </interface>
 </#list>
     <serial type='pty'>
-      <log file='${esc.xml(d.consoleLog)}' append='off'/>
+      <log file='${esc.xml(consoleLog)}' append='off'/>
       <target port='0'/>
     </serial>
     <console type='pty'>

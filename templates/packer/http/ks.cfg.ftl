@@ -1,3 +1,4 @@
+<#import "/packer/include/user-setup.ftl" as installer>
 # Kickstart for the Packer build of image ${image}, written by labforge.
 text
 lang en_US.UTF-8
@@ -22,7 +23,7 @@ sudo
 cloud-init
 %end
 %post --erroronfail
-<#list setupLines as line>
+<#list installer.userSetup(user) as line>
 ${line}
 </#list>
 %end

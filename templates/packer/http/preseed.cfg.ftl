@@ -1,3 +1,4 @@
+<#import "/packer/include/user-setup.ftl" as installer>
 # Debian preseed for the Packer build of image ${image}, written by labforge.
 d-i debian-installer/locale string en_US.UTF-8
 d-i keyboard-configuration/xkb-keymap select us
@@ -28,4 +29,4 @@ popularity-contest popularity-contest/participate boolean false
 d-i grub-installer/only_debian boolean true
 d-i grub-installer/bootdev string default
 d-i finish-install/reboot_in_progress note
-d-i preseed/late_command string in-target sh -c ${esc.sh(setup)}
+d-i preseed/late_command string in-target sh -c ${esc.sh(installer.userSetup(user)?join("; "))}

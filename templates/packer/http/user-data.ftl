@@ -1,3 +1,4 @@
+<#import "/packer/include/user-setup.ftl" as installer>
 #cloud-config
 # Ubuntu autoinstall for the Packer build of image ${image}, written by labforge.
 autoinstall:
@@ -22,4 +23,4 @@ autoinstall:
     - cloud-init
     - sudo
   late-commands:
-    - ${esc.yaml("curtin in-target --target=/target -- sh -c " + esc.sh(setup))}
+    - ${esc.yaml("curtin in-target --target=/target -- sh -c " + esc.sh(installer.userSetup(user)?join("; ")))}

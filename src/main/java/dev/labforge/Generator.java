@@ -18,13 +18,10 @@ import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /** Stages 1 to 5 in order: read, check, model, render, check outputs. Writing is the caller's. */
 public final class Generator {
-  private static final TemplateRenderer TEMPLATES = new TemplateRenderer();
-
   /** A spec that failed to read or check; {@code diagnostics} holds every problem. */
   public static final class InvalidSpecException extends Exception {
     private final transient Diagnostics diagnostics;
@@ -44,11 +41,7 @@ public final class Generator {
   /** A valid lab and the warnings about it (empty when it will work as meant). */
   public record Checked(Lab lab, Diagnostics warnings) {}
 
-  public static Lab load(SpecInput input) throws InvalidSpecException {
-    return check(input).lab();
-  }
-
-  /** As {@link #load}, with the located warnings of a valid spec that will not work as meant. */
+  /** The valid lab of {@code input}, with the located warnings of a spec that will not work as meant. */
   public static Checked check(SpecInput input) throws InvalidSpecException {
     // the lab schema compiles on another core while the spec is read
     dev.labforge.schema.SchemaValidator.prefetch(List.of(SpecRules.SCHEMA));
@@ -84,28 +77,6 @@ public final class Generator {
     List<String> selected = only.isEmpty()
         ? Targets.ids().stream().filter(id -> lab.targets().enabled(id)).toList() : List.copyOf(only);
     return Targets.withRequired(selected);
-  }
-
-  /**
-   * Renders {@code only} (the enabled targets when empty) and the targets they require, checks every file against its
-   * schema, and adds the manifest. Files are sorted by path.
-   */
-  public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only) throws RenderException {
-    return render(lab, input, only, TEMPLATES);
-  }
-
-  /** As {@link #render(Lab, SpecInput, Collection)}, with {@code templates} (e.g. with the user's overrides). */
-  public static List<RenderedFile> render(Lab lab, SpecInput input, Collection<String> only,
-      TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
-    try {
-      files.add(render(lab, input, only, templates, files::add).manifest());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // adding to a list does not fail
-    }
-    List<RenderedFile> sorted = new ArrayList<>(files);
-    sorted.sort(Comparator.comparing(RenderedFile::path));
-    return List.copyOf(sorted);
   }
 
   /**

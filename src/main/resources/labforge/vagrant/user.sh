@@ -22,7 +22,7 @@ chmod 0600 "$home/.ssh/authorized_keys"
 if [ -n "$password_hash" ]; then
   printf '%s:%s\n' "$name" "$password_hash" | chpasswd -e
 fi
-if [ "$sudo" = true ]; then
-  printf '%s ALL=(ALL) NOPASSWD:ALL\n' "$name" > "/etc/sudoers.d/90-labforge-$name"
+if [ -n "$sudo_rule" ]; then
+  printf '%s %s\n' "$name" "$sudo_rule" > "/etc/sudoers.d/90-labforge-$name"
   chmod 0440 "/etc/sudoers.d/90-labforge-$name"
 fi

@@ -10,6 +10,7 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.Targets;
+import dev.labforge.testing.Rendered;
 import dev.labforge.testing.Specs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ class ConventionTest {
       Lab lab = Specs.lab(spec);
       for (Target target : Targets.ALL) {
         Set<String> declared = new TreeSet<>(target.schemas().stream().map(Schemas::resource).toList());
-        for (RenderedFile file : target.render(lab, templates)) {
+        for (RenderedFile file : Rendered.of(target, lab, templates)) {
           if (file.schema() != null) {
             assertThat(declared).as("%s's schemas (%s of %s)", target.id(), file.path(), spec).contains(file.schema());
           }
@@ -202,6 +203,131 @@ class ConventionTest {
       }
     }
     assertThat(skipped).as("test classes Surefire would never run; name them *Test").isEmpty();
+  }
+
+  static final Path TARGET_SOURCES = Path.of("src/main/java/dev/labforge/targets");
+
+  /** Every class compiled from {@code targets/}, nested ones too, by binary name. */
+  static List<Class<?>> targetClasses() throws IOException, ClassNotFoundException {
+    Path classes = Path.of("target/classes");
+    List<Class<?>> found = new ArrayList<>();
+    for (Path file : files(classes.resolve("dev/labforge/targets"), ".class")) {
+      String name = classes.relativize(file).toString().replace(".class", "").replace('/', '.');
+      found.add(Class.forName(name, false, ConventionTest.class.getClassLoader()));
+    }
+    return found;
+  }
+
+  /**
+   * One view shape: a template's view is a record of raw values. The renderer takes nothing else,
+   * and every {@code *View} type of a target is a record with no map among its components (a map's
+   * keys are names nobody declares: a typo in a template meets them only at run time).
+   */
+  @Test
+  void everyViewIsARecordOfNamedValues() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (java.lang.reflect.Method m : dev.labforge.render.TemplateRenderer.class.getMethods()) {
+      if (List.of("render", "renderUtf8", "file").contains(m.getName())
+          && Stream.of(m.getParameterTypes()).noneMatch(t -> t == Record.class)) {
+        wrong.add("TemplateRenderer." + m.getName() + " takes no Record view: " + List.of(m.getParameterTypes()));
+      }
+    }
+    for (Class<?> c : targetClasses()) {
+      if (!c.getSimpleName().endsWith("View")) {
+        continue;
+      }
+      if (!c.isRecord()) {
+        wrong.add(c.getName() + " is not a record");
+        continue;
+      }
+      for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+        if (java.util.Map.class.isAssignableFrom(rc.getType())) {
+          wrong.add(c.getName() + "." + rc.getName() + " is a map");
+        }
+      }
+    }
+    assertThat(wrong).as("views that are not records of named values").isEmpty();
+  }
+
+  /** All escaping is in templates, through esc (render/Escape): a target's Java holds raw values only. */
+  @Test
+  void noTargetEscapesInJava() throws IOException {
+    List<String> escaping = new ArrayList<>();
+    for (Path source : files(TARGET_SOURCES, ".java")) {
+      if (java.util.regex.Pattern.compile("\\bEscape\\b").matcher(Files.readString(source)).find()) {
+        escaping.add(source.toString());
+      }
+    }
+    assertThat(escaping).as("target sources that escape in Java instead of in their templates").isEmpty();
+  }
+
+  /**
+   * One pipeline: a target hands its files to a FileSink as it makes them ({@code render(Lab,
+   * TemplateRenderer, FileSink)}, the only render a Target has), and nothing in labforge takes or
+   * returns a lab's files as a list to write or compare them (tests collect the stream with
+   * {@code testing/Rendered}).
+   */
+  @Test
+  void everyTargetRendersThroughTheStream() throws Exception {
+    List<String> held = new ArrayList<>();
+    for (java.lang.reflect.Method m : Target.class.getMethods()) {
+      if (m.getName().equals("render") && !List.of(m.getParameterTypes()).equals(List.of(dev.labforge.model.Lab.class,
+          dev.labforge.render.TemplateRenderer.class, dev.labforge.render.FileSink.class))) {
+        held.add("Target." + m.getName() + List.of(m.getParameterTypes()));
+      }
+    }
+    for (Class<?> c : List.of(Generator.class, dev.labforge.output.TreeWriter.class)) {
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        boolean listOfFiles = Stream.concat(Stream.of(m.getGenericReturnType()), Stream.of(m.getGenericParameterTypes()))
+            .anyMatch(t -> t.getTypeName().equals("java.util.List<" + RenderedFile.class.getName() + ">"));
+        if (listOfFiles) {
+          held.add(c.getSimpleName() + "." + m.getName());
+        }
+      }
+    }
+    for (Target target : Targets.ALL) {
+      for (java.lang.reflect.Method m : target.getClass().getDeclaredMethods()) {
+        if (m.getName().equals("render") && m.getReturnType() != void.class) {
+          held.add(target.getClass().getSimpleName() + ".render returns " + m.getReturnType().getSimpleName());
+        }
+      }
+    }
+    assertThat(held).as("a second, held pipeline").isEmpty();
+  }
+
+  /**
+   * A target writes only what is its own: its id, help line, schema names and settings reader are
+   * one {@code About} value, read by Target's default methods, not four methods written again.
+   */
+  @Test
+  void targetsDeclareWhatTheyAreInOneValue() {
+    List<String> repeated = new ArrayList<>();
+    for (Target target : Targets.ALL) {
+      for (java.lang.reflect.Method m : target.getClass().getDeclaredMethods()) {
+        if (List.of("id", "summary", "schemas", "settings").contains(m.getName()) && !m.isSynthetic()) {
+          repeated.add(target.getClass().getSimpleName() + "." + m.getName());
+        }
+      }
+      assertThat(target.schemas()).as("schemas of %s", target.id()).allMatch(n -> n.startsWith(target.id() + "/"));
+    }
+    assertThat(repeated).as("methods the Target's About gives").isEmpty();
+  }
+
+  /** A template's view is documented for those who override it: every template has its row in docs/templates.md. */
+  @Test
+  void everyTemplatesViewIsDocumented() throws IOException {
+    String docs = Files.readString(Path.of("docs/templates.md"));
+    List<String> missing = new ArrayList<>();
+    for (Path template : files(TEMPLATES, ".ftl")) {
+      String name = TEMPLATES.relativize(template).toString();
+      String folder = name.substring(0, name.lastIndexOf('/') + 1);
+      boolean documented = docs.contains("| `" + name + "`") || docs.contains(", `" + name + "`")
+          || docs.contains("`" + folder + "*.ftl`") || docs.contains("`" + folder + "*.tf.ftl`");
+      if (!documented && !name.contains("/include/")) {
+        missing.add(name);
+      }
+    }
+    assertThat(missing).as("templates without their view in docs/templates.md").isEmpty();
   }
 
   static List<Path> files(Path dir, String suffix) throws IOException {

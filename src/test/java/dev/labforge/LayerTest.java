@@ -87,4 +87,42 @@ class LayerTest {
     }
     return STAGES.get(best);
   }
+
+  /**
+   * Addresses are parsed once, into the model's {@code Address} and {@code Subnet}: a target that
+   * parsed address text again (or glued "address/prefix" together) would be a second, drifting
+   * reading of the spec. Each hit is {@code file:line: text}.
+   */
+  @Test
+  void noTargetParsesAddressText() throws IOException {
+    // The ISO 9660 writer splits file paths on '/', never addresses: it is a file-system library
+    // that sits in the cloud-init package only because that target is its one user.
+    assertThat(addressParsing(MAIN.resolve("dev/labforge/targets")))
+        .filteredOn(hit -> !hit.startsWith("dev/labforge/targets/cloudinit/iso/"))
+        .as("address text parsed under targets/").isEmpty();
+  }
+
+  /** What reads address text: spec.Ipv4 and its Cidr, InetAddress, splitting on '.' or '/', "x/" + prefix. */
+  static final List<Pattern> ADDRESS_PARSING = List.of(
+      Pattern.compile("\\bIpv4\\b"),
+      Pattern.compile("\\b(?:Cidr|Address|Subnet)\\.parse\\b"),
+      Pattern.compile("\\bInet[46]?Address\\b"),
+      Pattern.compile("\\.split\\(\"(?:\\\\\\\\\\.|\\[\\.\\]|/)"),
+      Pattern.compile("\"/\"\\s*\\+\\s*[\\w.()]*\\bprefix\\(\\)"));
+
+  static List<String> addressParsing(Path root) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          if (ADDRESS_PARSING.stream().anyMatch(p -> p.matcher(line).find())) {
+            out.add(MAIN.relativize(file) + ":" + (i + 1) + ": " + line.strip());
+          }
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.labforge;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -105,7 +106,7 @@ class NumbersPropertiesTest {
       }
       return;
     }
-    Generator.InvalidSpecException refused = catchThrowableOfType(() -> Generator.load(input),
+    Generator.InvalidSpecException refused = catchThrowableOfType(() -> Rendered.load(input),
         Generator.InvalidSpecException.class);
     assertThat(refused).as("%s: %s is refused", key.name, number).isNotNull();
     assertThat(refused.diagnostics().sorted()).isNotEmpty().allSatisfy(d -> {
@@ -134,7 +135,7 @@ class NumbersPropertiesTest {
 
   private static Lab load(SpecInput input) {
     try {
-      return Generator.load(input);
+      return Rendered.load(input);
     } catch (Generator.InvalidSpecException e) {
       throw new AssertionError(e.diagnostics().format(), e);
     }

@@ -1,5 +1,6 @@
 package dev.labforge;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,10 +55,10 @@ class SpecPropertiesTest {
   void generationIsDeterministic(@ForAll("specs") Map<String, Object> spec) throws Exception {
     byte[] bytes = JSON.writeValueAsBytes(spec);
     SpecInput input = new SpecInput("spec.json", bytes, dir);
-    Lab first = Generator.load(input);
-    List<RenderedFile> a = Generator.render(first, input, List.of());
-    List<RenderedFile> b = Generator.render(Generator.load(new SpecInput("spec.json", bytes.clone(), dir)), input, List.of());
-    assertThat(Generator.load(input)).isEqualTo(first);
+    Lab first = Rendered.load(input);
+    List<RenderedFile> a = Rendered.all(first, input, List.of());
+    List<RenderedFile> b = Rendered.all(Rendered.load(new SpecInput("spec.json", bytes.clone(), dir)), input, List.of());
+    assertThat(Rendered.load(input)).isEqualTo(first);
     assertThat(b).hasSameSizeAs(a);
     for (int i = 0; i < a.size(); i++) {
       assertThat(b.get(i).path()).isEqualTo(a.get(i).path());

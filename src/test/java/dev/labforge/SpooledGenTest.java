@@ -1,5 +1,6 @@
 package dev.labforge;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.cli.Cli;
@@ -29,7 +30,7 @@ class SpooledGenTest {
     Path lab = out.resolve("scale");
 
     SpecInput input = SpecInput.file(spec);
-    List<RenderedFile> held = Generator.render(Generator.load(input), input, List.of());
+    List<RenderedFile> held = Rendered.all(Rendered.load(input), input, List.of());
     assertThat(held.stream().filter(f -> f.size() > dev.labforge.render.SpoolTestAccess.inMemoryLimit())
         .map(RenderedFile::path)).contains("lxd/preseed.yaml", "vagrant/Vagrantfile", "manifest.json");
     List<String> differing = new ArrayList<>();

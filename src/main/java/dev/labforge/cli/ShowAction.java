@@ -30,7 +30,7 @@ final class ShowAction {
         Nic n = m.nics().get(i);
         boolean first = i == 0;
         machines.add(List.of(first ? m.name() : "", first ? m.image() : "", first ? Integer.toString(m.cpus()) : "",
-            first ? memory(m.memoryMib()) : "", n.ifname(), n.network(), n.dhcp() ? "dhcp" : n.ip(),
+            first ? memory(m.memoryMib()) : "", n.ifname(), n.network(), n.dhcp() ? "dhcp" : n.ip().toString(),
             n.mac().toLowerCase(Locale.ROOT), first ? users(m) : ""));
       }
     }
@@ -44,8 +44,8 @@ final class ShowAction {
     }
     networks.add(header);
     for (Network n : lab.networks()) {
-      List<String> row = new ArrayList<>(List.of(n.name(), n.cidr(), n.gateway(), n.dhcp() ? "yes" : "no", n.kind(),
-          String.join(",", n.dns())));
+      List<String> row = new ArrayList<>(List.of(n.name(), n.subnet().toString(), n.gateway().toString(),
+          n.dhcp() ? "yes" : "no", n.kind(), String.join(",", n.dns().stream().map(Object::toString).toList())));
       if (routes) {
         row.add(n.routes().isEmpty() ? "-"
             : String.join(", ", n.routes().stream().map(r -> r.to() + " via " + r.via()).toList()));
@@ -72,11 +72,11 @@ final class ShowAction {
       List<List<String>> own = new ArrayList<>();
       for (Nic n : m.nics()) {
         if (n.defaultRoute()) {
-          own.add(List.of("default", n.gateway(), n.ifname()));
+          own.add(List.of("default", n.gateway().toString(), n.ifname()));
         }
       }
       for (Nic n : m.nics()) {
-        n.routes().forEach(r -> own.add(List.of(r.to(), r.via(), n.ifname())));
+        n.routes().forEach(r -> own.add(List.of(r.to().toString(), r.via().toString(), n.ifname())));
       }
       if (own.isEmpty()) {
         own.add(List.of("none", "", ""));

@@ -11,6 +11,20 @@ public record Lab(
     List<Network> networks,
     List<Machine> machines,
     TargetSettings targets) {
+  /**
+   * A lab's machines live in {@code <lab>.internal}: ".internal" is reserved for private use (ICANN,
+   * 2024), so it never resolves on the internet.
+   */
+  public static final String DOMAIN_SUFFIX = "internal";
+
+  /** The DNS domain of the lab's machines, e.g. {@code lpic3-353.internal}; each FQDN ends in it. */
+  public String domain() {
+    return domainOf(name);
+  }
+
+  static String domainOf(String labName) {
+    return labName + "." + DOMAIN_SUFFIX;
+  }
 
   public Image image(String imageName) {
     return images.stream().filter(i -> i.name().equals(imageName)).findFirst().orElseThrow();

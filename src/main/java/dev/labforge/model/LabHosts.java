@@ -19,7 +19,7 @@ public final class LabHosts {
   public static final int SEED_LIMIT = 256;
 
   /** One /etc/hosts line, or a comment ({@code ip} null) for a NIC without a fixed address. */
-  public record Line(String ip, List<String> names, String comment) {}
+  public record Line(Address ip, List<String> names, String comment) {}
 
   private LabHosts() {}
 

@@ -64,14 +64,16 @@ final class MachineIds {
     c.put("index", n.index());
     c.put("ifname", n.ifname());
     c.put("network", n.network());
-    c.put("ip", n.ip());
+    // Addresses as the text they were hashed as before they were typed, so ids stay as they were.
+    c.put("ip", n.ip() == null ? null : n.ip().toString());
     c.put("prefix", n.prefix());
-    c.put("netmask", n.netmask());
-    c.put("gateway", n.gateway());
+    c.put("netmask", n.netmask().toString());
+    c.put("gateway", n.gateway().toString());
     c.put("mac", n.mac());
     c.put("defaultRoute", n.defaultRoute());
     if (!n.routes().isEmpty()) {
-      c.put("routes", n.routes());
+      c.put("routes", n.routes().stream()
+          .map(r -> new TreeMap<>(Map.of("to", r.to().toString(), "via", r.via().toString()))).toList());
     }
     return c;
   }

@@ -19,11 +19,6 @@ import java.util.TreeMap;
  * has been found by then (a network with no free address too, by the address rule).
  */
 public final class ModelBuilder {
-  /**
-   * A machine's domain is {@code <lab>.internal}: ".internal" is reserved for private use (ICANN,
-   * 2024), so it never resolves on the internet.
-   */
-  public static final String DOMAIN_SUFFIX = "internal";
 
   private final LocatedTree tree;
   private final JsonNode spec;
@@ -82,28 +77,40 @@ public final class ModelBuilder {
   }
 
   private static Network network(JsonNode node, String gatewayOwner) {
-    Ipv4.Cidr cidr = Ipv4.Cidr.parse(node.path("cidr").asText()).orElseThrow();
-    String gateway = gateway(node);
-    List<String> dns = strings(node.get("dns"));
+    Subnet subnet = subnet(node.path("cidr").asText());
+    Address gateway = gateway(node);
+    List<Address> dns = strings(node.get("dns")).stream().map(ModelBuilder::address).toList();
     List<Route> routes = new ArrayList<>();
-    node.path("routes").forEach(r -> routes.add(new Route(r.path("to").asText(), r.path("via").asText())));
-    return new Network(node.path("name").asText(), cidr.toString(), Ipv4.format(cidr.network()), cidr.prefix(),
-        cidr.netmask(), gateway, node.path("dhcp").asBoolean(SpecDefaults.DHCP), dns.isEmpty() ? List.of(gateway) : dns,
-        node.path("kind").asText(SpecDefaults.KIND), List.copyOf(routes), gatewayOwner);
+    node.path("routes").forEach(r -> routes.add(new Route(subnet(r.path("to").asText()), address(r.path("via").asText()))));
+    return new Network(node.path("name").asText(), subnet, gateway, node.path("dhcp").asBoolean(SpecDefaults.DHCP),
+        dns.isEmpty() ? List.of(gateway) : dns, node.path("kind").asText(SpecDefaults.KIND), List.copyOf(routes), gatewayOwner);
   }
 
-  private static String gateway(JsonNode network) {
-    Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.path("cidr").asText()).orElseThrow();
-    return network.path("gateway").asText(Ipv4.format(cidr.network() + 1));
+  private static Address gateway(JsonNode network) {
+    return network.hasNonNull("gateway") ? address(network.get("gateway").asText())
+        : subnet(network.path("cidr").asText()).defaultGateway();
+  }
+
+  /**
+   * The one place address text becomes a typed value; the rules have checked every text by then, so
+   * text that does not parse is a bug here.
+   */
+  private static Address address(String text) {
+    return new Address(Ipv4.parse(text).orElseThrow(() -> new IllegalStateException("the address rule let " + text + " pass")));
+  }
+
+  private static Subnet subnet(String text) {
+    Ipv4.Cidr cidr = Ipv4.Cidr.parse(text).orElseThrow(() -> new IllegalStateException("the address rule let " + text + " pass"));
+    return new Subnet(new Address(cidr.network()), cidr.prefix());
   }
 
   /** The machine whose static ip on this network is its gateway (the rules allow only a router). */
   private String gatewayOwner(JsonNode network) {
     String name = network.path("name").asText();
-    String gateway = gateway(network);
+    Address gateway = gateway(network);
     for (JsonNode machine : spec.path("machines")) {
       for (JsonNode nic : machine.path("nics")) {
-        if (name.equals(nic.path("network").asText()) && gateway.equals(nic.path("ip").asText(null))) {
+        if (name.equals(nic.path("network").asText()) && nic.hasNonNull("ip") && gateway.equals(address(nic.get("ip").asText()))) {
           return machine.path("name").asText();
         }
       }
@@ -115,7 +122,7 @@ public final class ModelBuilder {
       List<Network> networks, DerivedAddresses addresses, Macs macs) {
     JsonNode cpus = pick(node, defaults, "cpus");
     List<Network> nicNetworks = new ArrayList<>();
-    List<String> ips = new ArrayList<>();
+    List<Address> ips = new ArrayList<>();
     JsonNode nicNodes = node.get("nics");
     if (nicNodes == null) {
       nicNetworks.add(networks.get(0));
@@ -159,7 +166,7 @@ public final class ModelBuilder {
         .commands(strings(node.get("commands")))
         .scripts(scripts)
         .hostname(name)
-        .fqdn(name + "." + labName + "." + DOMAIN_SUFFIX)
+        .fqdn(name + "." + Lab.domainOf(labName))
         .build();
     return MachineIds.withInstanceId(labName, draft);
   }
@@ -202,9 +209,10 @@ public final class ModelBuilder {
   }
 
   /** The spec's ip, the derived one, or null for DHCP. */
-  private static String address(String machine, int index, String ip, Network network, DerivedAddresses addresses) {
+  private static Address address(String machine, int index, String ip, Network network, DerivedAddresses addresses) {
     // The address rule has made sure a derived address exists for every static NIC.
-    return ip != null || network.dhcp() ? ip : addresses.address(machine, index);
+    String text = ip != null || network.dhcp() ? ip : addresses.address(machine, index);
+    return text == null ? null : address(text);
   }
 
   /**
@@ -212,27 +220,25 @@ public final class ModelBuilder {
    * that owns the gateway of its first network takes it from the next one, or has none. A network's
    * routes apply except those through the machine's own address or to a network it is on.
    */
-  private static List<Nic> nics(String machine, List<Network> networks, List<String> ips, Macs macs) {
+  private static List<Nic> nics(String machine, List<Network> networks, List<Address> ips, Macs macs) {
     List<Nic> nics = new ArrayList<>();
     boolean defaultTaken = false;
     for (int i = 0; i < networks.size(); i++) {
       Network network = networks.get(i);
-      String ip = ips.get(i);
+      Address ip = ips.get(i);
       boolean ownsGateway = network.gateway().equals(ip);
       boolean defaultRoute = !defaultTaken && !ownsGateway;
       defaultTaken |= defaultRoute;
       List<Route> routes = network.routes().stream()
           .filter(r -> !ips.contains(r.via()) && !onNetwork(r.to(), networks)).toList();
-      nics.add(new Nic(i, "eth" + i, network.name(), ip, network.prefix(), network.netmask(),
-          network.gateway(), macs.next(machine, i), defaultRoute, network.dns(), routes));
+      nics.add(new Nic(i, "eth" + i, network.name(), ip, network.subnet(), network.gateway(), macs.next(machine, i),
+          defaultRoute, network.dns(), routes));
     }
     return List.copyOf(nics);
   }
 
-  private static boolean onNetwork(String to, List<Network> networks) {
-    Ipv4.Cidr target = Ipv4.Cidr.parse(to).orElseThrow();
-    return networks.stream().map(n -> Ipv4.Cidr.parse(n.cidr()).orElseThrow())
-        .anyMatch(n -> n.contains(target.network()) && n.prefix() <= target.prefix());
+  private static boolean onNetwork(Subnet to, List<Network> networks) {
+    return networks.stream().anyMatch(n -> n.subnet().contains(to));
   }
 
   private List<User> users(JsonNode list) {

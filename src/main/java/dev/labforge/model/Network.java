@@ -3,20 +3,18 @@ package dev.labforge.model;
 import java.util.List;
 
 /**
- * An IPv4 network; {@code netmask} and {@code prefix} are derived from the CIDR. {@code routes} are
- * the spec's extra routes for the machines on it; {@code gatewayOwner} is the machine (with
- * {@code forwarding}) whose own address is the gateway, or null when the platform's router or host
- * has it.
+ * An IPv4 network: its {@code subnet}, {@code gateway} (the spec's, or the subnet's first host) and
+ * {@code dns} servers (the gateway when the spec names none), parsed once by the model builder.
+ * {@code routes} are the spec's extra routes for the machines on it; {@code gatewayOwner} is the
+ * machine (with {@code forwarding}) whose own address is the gateway, or null when the platform's
+ * router or host has it.
  */
 public record Network(
     String name,
-    String cidr,
-    String address,
-    int prefix,
-    String netmask,
-    String gateway,
+    Subnet subnet,
+    Address gateway,
     boolean dhcp,
-    List<String> dns,
+    List<Address> dns,
     String kind,
     List<Route> routes,
     String gatewayOwner) {
@@ -24,5 +22,18 @@ public record Network(
   /** Whether a lab machine, not the host or the cloud's router, is this network's gateway. */
   public boolean routedByMachine() {
     return gatewayOwner != null;
+  }
+
+  public int prefix() {
+    return subnet.prefix();
+  }
+
+  public Address netmask() {
+    return subnet.netmask();
+  }
+
+  /** The gateway with the network's prefix, as the host's bridge takes it: {@code 192.168.56.1/24}. */
+  public String gatewayCidr() {
+    return gateway.withPrefix(subnet.prefix());
   }
 }

@@ -16,10 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,34 +55,6 @@ public final class TreeWriter {
   public static final class RefusedException extends IOException {
     public RefusedException(String message) {
       super(message);
-    }
-  }
-
-  public static Path write(Path outDir, String lab, List<RenderedFile> files) throws IOException {
-    return write(outDir, lab, files, Set.of(), note -> {});
-  }
-
-  /**
-   * Writes {@code files} as the tree of {@code lab}. With {@code only} non-empty (target ids), only
-   * those targets' folders are replaced: every other file the old manifest lists is kept as it is
-   * and stays in the new manifest. {@code notes} hears about stranded folders found and cleaned.
-   */
-  public static Path write(Path outDir, String lab, List<RenderedFile> files, Set<String> only,
-      Consumer<String> notes) throws IOException {
-    Path parent = outDir.toAbsolutePath().normalize();
-    for (RenderedFile file : files) {
-      inside(parent.resolve("x"), file.path());
-    }
-    try (Staging staging = open(outDir, lab, notes)) {
-      RenderedFile manifest = null;
-      for (RenderedFile file : files) {
-        if (file.path().equals(Manifest.PATH)) {
-          manifest = file;
-        } else {
-          staging.put(file);
-        }
-      }
-      return staging.commit(manifest, only);
     }
   }
 
@@ -399,21 +369,6 @@ public final class TreeWriter {
       return false;
     }
     return Files.isSameFile(a, b) || Files.mismatch(a, b) == -1;
-  }
-
-  /** Paths that differ between the tree on disk and what would be written, sorted. */
-  public static List<String> differences(Path outDir, String lab, List<RenderedFile> files) throws IOException {
-    return differences(outDir, lab, files, Set.of());
-  }
-
-  /** As {@link #differences(Path, String, List)}, limited to the folders of {@code only} when it is not empty. */
-  public static List<String> differences(Path outDir, String lab, List<RenderedFile> files, Set<String> only)
-      throws IOException {
-    TreeDifferences tree = new TreeDifferences(outDir, lab, only, false);
-    for (RenderedFile file : files) {
-      tree.put(file);
-    }
-    return tree.finish().stream().map(TreeDifferences.Difference::path).toList();
   }
 
   static void put(Path root, String relative, byte[] content) throws IOException {

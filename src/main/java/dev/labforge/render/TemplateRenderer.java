@@ -18,12 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The single FreeMarker configuration. TemplateRenderer live in the jar under {@code templates/}; they
- * only lay out values that Java computed, and call {@code esc.*} ({@link Escape}) for literals.
+ * The single FreeMarker configuration. Templates live in the jar under {@code templates/}; each gets
+ * one view, a record of raw values Java computed, whose components are the template's top-level
+ * names, and escapes through {@code esc.*} ({@link Escape}). A view is a record, never a map: its
+ * names are declared in one place, the compiler checks them, and docs/templates.md can list them.
  */
 public final class TemplateRenderer {
   private final Configuration config;
@@ -115,11 +116,11 @@ public final class TemplateRenderer {
   }
 
   /** Renders {@code templates/<name>}; a template error is a labforge bug. */
-  public String render(String name, Map<String, ?> model) throws RenderException {
+  public String render(String name, Record view) throws RenderException {
     try {
       Template template = config.getTemplate(name);
       StringWriter out = new StringWriter();
-      template.process(model, out);
+      template.process(view, out);
       return out.toString();
     } catch (IOException | TemplateException | RuntimeException e) {
       throw new RenderException("templates/" + name, e);
@@ -130,11 +131,11 @@ public final class TemplateRenderer {
    * Renders {@code templates/<name>} as UTF-8, the bytes of {@link #render} without the text in
    * between: for a file that may be big (one that lists the whole lab).
    */
-  public byte[] renderUtf8(String name, Map<String, ?> model) throws RenderException {
+  public byte[] renderUtf8(String name, Record view) throws RenderException {
     try {
       Template template = config.getTemplate(name);
       Utf8Chunks chunks = new Utf8Chunks();
-      process(template, model, chunks);
+      process(template, view, chunks);
       if (chunks.size() <= Utf8Chunks.COPY_LIMIT) {
         return chunks.toByteArray();
       }
@@ -143,13 +144,13 @@ public final class TemplateRenderer {
       Utf8Chunks.Exact exact = new Utf8Chunks.Exact(chunks.size());
       chunks = null;
       try {
-        process(template, model, exact);
+        process(template, view, exact);
         return exact.array();
       } catch (Utf8Chunks.Resized e) {
         // a user's template that renders differently each time (${.now}): its text is what a
         // third rendering gives, as it would have been with one
         Utf8Chunks again = new Utf8Chunks();
-        process(template, model, again);
+        process(template, view, again);
         return again.toByteArray();
       }
     } catch (IOException | TemplateException | RuntimeException e) {
@@ -162,15 +163,15 @@ public final class TemplateRenderer {
    * lists the whole lab). With a {@link Spool}, one over {@link Spool#IN_MEMORY} bytes goes to disk as
    * it is rendered; without one, it is the bytes of {@link #renderUtf8}.
    */
-  public RenderedFile file(String path, String name, Map<String, ?> model, Format format, String schema)
+  public RenderedFile file(String path, String name, Record view, Format format, String schema)
       throws RenderException {
     String origin = "templates/" + name;
     if (spool == null) {
-      return new RenderedFile(path, renderUtf8(name, model), origin, format, schema);
+      return new RenderedFile(path, renderUtf8(name, view), origin, format, schema);
     }
     Spool.Output out = spool.open();
     try {
-      process(config.getTemplate(name), model, out);
+      process(config.getTemplate(name), view, out);
       return out.finish(path, origin, format, schema);
     } catch (IOException | TemplateException | RuntimeException e) {
       out.discard();
@@ -181,10 +182,10 @@ public final class TemplateRenderer {
     }
   }
 
-  private static void process(Template template, Map<String, ?> model, java.io.OutputStream bytes)
+  private static void process(Template template, Record view, java.io.OutputStream bytes)
       throws IOException, TemplateException {
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-      template.process(model, out);
+      template.process(view, out);
     }
   }
 }

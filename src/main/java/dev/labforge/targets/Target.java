@@ -3,9 +3,11 @@ package dev.labforge.targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.RenderedFile;
+import dev.labforge.model.Warning;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.TemplateRenderer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One output ecosystem, and everything labforge knows about it. Adding one: a package under
@@ -13,21 +15,46 @@ import java.util.List;
  * {@code ConventionTest} says what is missing.
  */
 public interface Target {
-  /** The id used by {@code -t}, {@code targets:} and the folder names. */
-  String id();
-
-  /** What it writes, for {@code --help}, e.g. "Packer HCL2 templates, one per image". */
-  String summary();
-
-  /** Its packed schemas, e.g. "packer/template" for {@code schemas/packer/template.schema.json}. */
-  List<String> schemas();
+  /**
+   * What sets this target apart from the others, as one value: its id, help line, schema names and
+   * settings reader. The methods below read it; a target overrides them only to say more.
+   */
+  About about();
 
   /**
-   * Its settings record, read from the spec's {@code targets.<id>} (a missing node when the spec
-   * has none): defaults applied. The keys are described in the spec schema under
-   * {@code /properties/targets/properties/<id>}.
+   * {@code id}: {@code -t}, {@code targets:} and the folder names; {@code summary}: what it writes,
+   * for {@code --help}; {@code schemas}: its packed schemas, e.g. "packer/template" for
+   * {@code schemas/packer/template.schema.json} (the constants its files are checked with, through
+   * {@code Schemas.resource}); {@code settings}: its settings
+   * record, read from the spec's {@code targets.<id>} (a missing node when the spec has none),
+   * defaults applied (the keys are described in the spec schema under
+   * {@code /properties/targets/properties/<id>}).
    */
-  Record settings(JsonNode node);
+  record About(String id, String summary, List<String> schemas, Function<JsonNode, ? extends Record> settings) {
+    public About {
+      schemas = List.copyOf(schemas);
+    }
+  }
+
+  /** The id used by {@code -t}, {@code targets:} and the folder names. */
+  default String id() {
+    return about().id();
+  }
+
+  /** What it writes, for {@code --help}, e.g. "Packer HCL2 templates, one per image". */
+  default String summary() {
+    return about().summary();
+  }
+
+  /** Its packed schemas, e.g. "packer/template" for {@code schemas/packer/template.schema.json}. */
+  default List<String> schemas() {
+    return about().schemas();
+  }
+
+  /** Its settings record, read from the spec's {@code targets.<id>}, defaults applied. */
+  default Record settings(JsonNode node) {
+    return about().settings().apply(node);
+  }
 
   /**
    * Ids of targets whose files this target's files point at. Rendering this target renders those
@@ -42,7 +69,7 @@ public interface Target {
    * warnings by {@code validate} and {@code gen}). Only asked of enabled targets and the targets
    * they require; two targets may give the same warning, which is printed once.
    */
-  default List<dev.labforge.model.Warning> warnings(Lab lab) {
+  default List<Warning> warnings(Lab lab) {
     return List.of();
   }
 
@@ -55,17 +82,10 @@ public interface Target {
   /** What {@code labforge check} runs on this target's files, in order. */
   List<ToolCheck> checks();
 
-  /** Every file of this target, with paths relative to {@code out/<lab>/}. */
-  List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException;
-
   /**
-   * As {@link #render(Lab, TemplateRenderer)}, handing each file to {@code out} as it is made. A
-   * target with many or large files per machine overrides it, so that a big lab's files are
-   * checked and written one machine at a time instead of being held in memory together.
+   * Every file of this target, with paths relative to {@code out/<lab>/}, handed to {@code out} one
+   * by one as each is made: a big lab's files are checked and written as they come, never held
+   * together (the one pipeline: {@code gen}, {@code gen --check} and the tests all read it).
    */
-  default void render(Lab lab, TemplateRenderer templates, dev.labforge.render.FileSink out) throws RenderException {
-    for (RenderedFile file : render(lab, templates)) {
-      out.accept(file);
-    }
-  }
+  void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException;
 }

@@ -1,5 +1,6 @@
 package dev.labforge.bench;
 
+import dev.labforge.testing.Rendered;
 import dev.labforge.SpecInput;
 import dev.labforge.model.Lab;
 import dev.labforge.model.ModelBuilder;
@@ -67,7 +68,7 @@ public final class StageBench {
       for (Target target : Targets.withRequired(selected)) {
         @SuppressWarnings("unchecked")
         List<RenderedFile> rendered = (List<RenderedFile>) time(times, "render " + target.id(), r, runs,
-            () -> target.render(lab, templates));
+            () -> Rendered.of(target, lab, templates));
         files.addAll(rendered);
       }
       time(times, "ISO images (again, alone)", r, runs, () -> isos(files));
@@ -77,7 +78,7 @@ public final class StageBench {
         OutputValidation.check(files);
         return null;
       });
-      time(times, "write (staging + swap)", r, runs, () -> TreeWriter.write(out, lab.name(), files));
+      time(times, "write (staging + swap)", r, runs, () -> Rendered.write(out, lab.name(), files));
     }
     System.out.printf("%-40s %10s %10s%n", "stage (" + input.name() + ", " + runs + " warm runs)", "cold ms", "warm ms");
     long coldTotal = 0;

@@ -2,7 +2,6 @@ package dev.labforge.boot;
 
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
-import dev.labforge.spec.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,11 +55,10 @@ final class CiInfoRoutes {
     List<String> rows = new ArrayList<>();
     for (Nic n : m.nics()) {
       if (n.defaultRoute() && !n.dhcp()) {
-        rows.add(row("0.0.0.0", "0.0.0.0", n.gateway(), n.ifname()));
+        rows.add(row("0.0.0.0", "0.0.0.0", n.gateway().toString(), n.ifname()));
       }
       n.routes().forEach(r -> {
-        Ipv4.Cidr to = Ipv4.Cidr.parse(r.to()).orElseThrow();
-        rows.add(row(Ipv4.format(to.network()), to.netmask(), r.via(), n.ifname()));
+        rows.add(row(r.to().network().toString(), r.to().netmask().toString(), r.via().toString(), n.ifname()));
       });
     }
     return rows;

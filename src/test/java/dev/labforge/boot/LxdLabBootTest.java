@@ -201,10 +201,10 @@ class LxdLabBootTest {
     for (Nic nic : machine.nics()) {
       if (nic.defaultRoute() && !nic.dhcp()) {
         soft.assertThat(table).as("%s: default route", name)
-            .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway()) + " dev " + nic.ifname() + "\\b");
+            .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway().toString()) + " dev " + nic.ifname() + "\\b");
       }
       nic.routes().forEach(r -> soft.assertThat(table).as("%s: route %s", name, r)
-          .containsPattern("(?m)^" + Pattern.quote(r.to()) + " via " + Pattern.quote(r.via()) + " dev " + nic.ifname() + "\\b"));
+          .containsPattern("(?m)^" + Pattern.quote(r.to().toString()) + " via " + Pattern.quote(r.via().toString()) + " dev " + nic.ifname() + "\\b"));
     }
     String output = lxd.exec(instance, "cat /var/log/cloud-init-output.log");
     soft.assertThat(CiInfoRoutes.of(output)).as("%s: cloud-init's route table", name).containsAll(CiInfoRoutes.expected(machine));
@@ -227,7 +227,7 @@ class LxdLabBootTest {
             continue;
           }
           Command ping = lxd.run(60, "lxc", "exec", instance(lab, from), "--", "ping", "-c", "1", "-W", "3",
-              "-I", mine.ifname(), theirs.ip());
+              "-I", mine.ifname(), theirs.ip().toString());
           String summary = ping.text().lines().filter(l -> l.contains("packets transmitted")).findFirst().orElse(ping.stderr().strip());
           lines.add(String.format("%s -> %s %s (%s): %s", from.name(), to.name(), theirs.ip(), mine.network(), summary));
           soft.assertThat(ping.exitCode()).as("ping from %s to %s %s\n%s", from.name(), to.name(), theirs.ip(), ping.text())

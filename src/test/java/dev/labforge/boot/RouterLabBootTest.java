@@ -115,12 +115,12 @@ class RouterLabBootTest {
         Files.writeString(EVIDENCE.resolve(m.name() + "-route.log"), log);
         Nic nic = m.primaryNic();
         soft.assertThat(log).as("%s: default route through the router", m.name())
-            .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway()) + " dev eth0");
+            .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway().toString()) + " dev eth0");
         nic.routes().forEach(r -> soft.assertThat(log).as("%s: the spec's route", m.name())
-            .containsPattern("(?m)^" + Pattern.quote(r.to()) + " via " + Pattern.quote(r.via()) + " dev eth0"));
+            .containsPattern("(?m)^" + Pattern.quote(r.to().toString()) + " via " + Pattern.quote(r.via().toString()) + " dev eth0"));
         for (Machine peer : clients(lab)) {
           if (peer != m) {
-            String address = peer.primaryNic().ip();
+            String address = peer.primaryNic().ip().toString();
             soft.assertThat(log).as("%s reached %s through the router", m.name(), peer.name())
                 .contains("route " + peer.name() + " " + address + " ok")
                 .containsPattern("bytes from " + Pattern.quote(address) + ": icmp_seq=\\d+ ttl=63 ");
@@ -163,9 +163,9 @@ class RouterLabBootTest {
     soft.assertThat(ssh.text()).as("the session runs on %s", client.name()).startsWith(client.name() + "\n");
     Nic nic = client.primaryNic();
     soft.assertThat(ssh.text()).as("%s: default route in the session", client.name())
-        .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway()) + " dev eth0");
+        .containsPattern("(?m)^default via " + Pattern.quote(nic.gateway().toString()) + " dev eth0");
     nic.routes().forEach(r -> soft.assertThat(ssh.text()).as("%s: route in the session", client.name())
-        .containsPattern("(?m)^" + Pattern.quote(r.to()) + " via " + Pattern.quote(r.via()) + " dev eth0"));
+        .containsPattern("(?m)^" + Pattern.quote(r.to().toString()) + " via " + Pattern.quote(r.via().toString()) + " dev eth0"));
     return session + "== " + client.name() + "'s Host entry in inventory/ssh_config\n"
         + config.substring(config.indexOf("Host " + client.name() + "\n")).split("\n\n")[0] + "\n";
   }

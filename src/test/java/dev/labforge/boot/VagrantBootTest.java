@@ -256,7 +256,7 @@ class VagrantBootTest {
     }
     for (Machine other : all) {
       if (!other.equals(m)) {
-        String ip = other.nics().get(0).ip();
+        String ip = String.valueOf(other.nics().get(0).ip());
         s.append("echo \"hosts_").append(other.name()).append("=$(getent hosts ").append(other.name()).append(")\"\n");
         s.append("echo \"ping_").append(other.name()).append("=$(ping -c 3 -W 5 ").append(ip)
             .append(" | grep -E 'packets transmitted')\"\n");

@@ -1,5 +1,6 @@
 package dev.labforge.model;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.Generator;
@@ -16,7 +17,7 @@ class ModelBuilderTest {
   static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMK8u9Fgcnomj8MdJekMGl7wkw+OsAdPx8pMUI3VTtsE lab@workstation";
 
   static Lab lab(String yaml) throws Exception {
-    return Generator.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
+    return Rendered.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
   }
 
   static String spec(String machines) {
@@ -67,22 +68,22 @@ class ModelBuilderTest {
           - {name: b, nics: [{network: lan, ip: 192.168.10.11}, {network: dyn}]}
           - {name: c, nics: [{network: lan}]}
         """));
-    assertThat(lab.machines().get(0).nics().get(0).ip()).isEqualTo("192.168.10.10");
-    assertThat(lab.machines().get(1).nics().get(0).ip()).isEqualTo("192.168.10.11");
+    assertThat(lab.machines().get(0).nics().get(0).ip()).hasToString("192.168.10.10");
+    assertThat(lab.machines().get(1).nics().get(0).ip()).hasToString("192.168.10.11");
     assertThat(lab.machines().get(1).nics().get(1).ip()).isNull();
     assertThat(lab.machines().get(1).nics().get(1).dhcp()).isTrue();
-    assertThat(lab.machines().get(2).nics().get(0).ip()).isEqualTo("192.168.10.12");
+    assertThat(lab.machines().get(2).nics().get(0).ip()).hasToString("192.168.10.12");
     assertThat(lab.machines().get(1).nics()).extracting(Nic::defaultRoute).containsExactly(true, false);
-    assertThat(lab.network("lan").gateway()).isEqualTo("192.168.10.1");
-    assertThat(lab.network("lan").dns()).containsExactly("192.168.10.1");
-    assertThat(lab.network("lan").netmask()).isEqualTo("255.255.255.0");
+    assertThat(lab.network("lan").gateway()).hasToString("192.168.10.1");
+    assertThat(lab.network("lan").dns()).containsExactly(Address.of(192, 168, 10, 1));
+    assertThat(lab.network("lan").netmask()).hasToString("255.255.255.0");
   }
 
   @Test
   void derivedAddressesSkipDnsServersInsideTheNetwork() throws Exception {
     Lab lab = lab(spec("  - {name: a, nics: [{network: lan}]}\n").replace(
         "{name: lan, cidr: 192.168.10.0/24}", "{name: lan, cidr: 192.168.10.0/24, dns: [192.168.10.10]}"));
-    assertThat(lab.machines().get(0).primaryNic().ip()).isEqualTo("192.168.10.11");
+    assertThat(lab.machines().get(0).primaryNic().ip()).hasToString("192.168.10.11");
   }
 
   @Test
@@ -136,5 +137,27 @@ class ModelBuilderTest {
     assertThat(disks.get(1).mount()).isNull();
     assertThat(disks.get(1).sizeGib()).isEqualTo(2);
     assertThat(disks.get(0).fs()).isEqualTo("ext4");
+  }
+
+  @Test
+  void addressesAreTypedHereAndTheDomainDecidedOnce() throws Exception {
+    Lab lab = lab(spec("  - {name: a, nics: [{network: lan}, {network: dyn}]}\n").replace(
+        "{name: lan, cidr: 192.168.10.0/24}", "{name: lan, cidr: 192.168.10.0/24, gateway: 192.168.10.254, dns: [192.168.10.53, 1.1.1.1]}"));
+    Network lan = lab.network("lan");
+    assertThat(lan.subnet()).isEqualTo(Ips.subnet("192.168.10.0/24"));
+    assertThat(lan.gateway()).isEqualTo(Address.of(192, 168, 10, 254));
+    assertThat(lan.gatewayCidr()).isEqualTo("192.168.10.254/24");
+    assertThat(lan.dns()).containsExactly(Address.of(192, 168, 10, 53), Address.of(1, 1, 1, 1));
+    assertThat(lab.network("dyn").gateway()).as("the first host by default").isEqualTo(Address.of(10, 0, 0, 1));
+    Machine a = lab.machines().get(0);
+    Nic static0 = a.nics().get(0);
+    assertThat(static0.ip()).isEqualTo(Address.of(192, 168, 10, 10));
+    assertThat(static0.subnet()).isEqualTo(lan.subnet());
+    assertThat(static0.gateway()).isEqualTo(lan.gateway());
+    assertThat(static0.netmask()).hasToString("255.255.255.0");
+    assertThat(a.nics().get(1).ip()).isNull();
+    assertThat(a.nics().get(1).cidrAddress()).isNull();
+    assertThat(lab.domain()).isEqualTo("t.internal");
+    assertThat(a.fqdn()).isEqualTo("a." + lab.domain());
   }
 }

@@ -1,5 +1,6 @@
 package dev.labforge.output;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,26 +36,27 @@ class TreeWriterTest {
 
   @Test
   void aFileThatWouldLeaveTheLabFolderStopsTheWholeWriteAndLeavesNothing() throws IOException {
-    assertThatThrownBy(() -> TreeWriter.write(tmp, "lab", List.of(file("ok.txt", "a"), file("../evil", "b"))))
+    assertThatThrownBy(() -> Rendered.write(tmp, "lab", List.of(file("ok.txt", "a"), file("../evil", "b"))))
         .isInstanceOf(IOException.class).hasMessageContaining("refusing to write outside the lab folder");
     assertThat(tmp.resolve("evil")).doesNotExist();
     try (var left = Files.list(tmp)) {
-      assertThat(left.toList()).isEmpty();
+      // the lab's lock stays, as after every gen in an existing folder; no tree, no staging folder
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly(".lab.lock");
     }
   }
 
   @Test
   void rewritingReplacesOurFilesDropsStaleOnesAndKeepsTheUsers() throws IOException {
     List<RenderedFile> first = List.of(file("a/one.txt", "1"), file("a/old.txt", "old"));
-    TreeWriter.write(tmp, "lab", withManifest(first));
+    Rendered.write(tmp, "lab", withManifest(first));
     Files.writeString(tmp.resolve("lab/a/user.txt"), "mine");
     List<RenderedFile> second = List.of(file("a/one.txt", "2"));
-    assertThat(TreeWriter.differences(tmp, "lab", withManifest(second))).contains("a/one.txt", "a/old.txt");
-    TreeWriter.write(tmp, "lab", withManifest(second));
+    assertThat(Rendered.differences(tmp, "lab", withManifest(second))).contains("a/one.txt", "a/old.txt");
+    Rendered.write(tmp, "lab", withManifest(second));
     assertThat(tmp.resolve("lab/a/one.txt")).hasContent("2");
     assertThat(tmp.resolve("lab/a/old.txt")).doesNotExist();
     assertThat(tmp.resolve("lab/a/user.txt")).hasContent("mine");
-    assertThat(TreeWriter.differences(tmp, "lab", withManifest(second))).isEmpty();
+    assertThat(Rendered.differences(tmp, "lab", withManifest(second))).isEmpty();
   }
 
   static List<RenderedFile> withManifest(List<RenderedFile> files) {

@@ -43,7 +43,7 @@ class RenderUtf8Test {
           return "a".repeat(++calls);
         }
       };
-      byte[] bytes = new TemplateRenderer(dir).renderUtf8("moving.ftl", Map.of("n", 2_000_000, "c", counter));
+      byte[] bytes = new TemplateRenderer(dir).renderUtf8("moving.ftl", new Moving(2_000_000, counter));
       assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("x".repeat(2_000_000) + "aaa");
     } finally {
       Files.deleteIfExists(dir.resolve("moving.ftl"));
@@ -51,12 +51,17 @@ class RenderUtf8Test {
     }
   }
 
+  /** A view as the targets' are: a record. */
+  public record Moving(int n, Object c) {}
+
+  public record Big(String s, int n) {}
+
   private static long check(String unit, int times) throws Exception {
     Path dir = Files.createTempDirectory("render-utf8");
     try {
       Files.writeString(dir.resolve("big.ftl"), "<#list 1..n as i>${s}|</#list>", StandardCharsets.UTF_8);
       TemplateRenderer templates = new TemplateRenderer(dir);
-      Map<String, Object> model = Map.of("s", unit, "n", times);
+      Big model = new Big(unit, times);
       byte[] expected = templates.render("big.ftl", model).getBytes(StandardCharsets.UTF_8);
       assertThat(templates.renderUtf8("big.ftl", model)).isEqualTo(expected);
       return expected.length;

@@ -81,6 +81,9 @@ class SpoolTest {
         .hasMessageContaining("is " + (long) pieces * piece.length + " bytes, over labforge's output limit");
   }
 
+  /** A view as the targets' are: a record. */
+  public record Lines(int n) {}
+
   @Test
   void aSpoolThatCannotBeWrittenIsAWriteFailureNotATemplateBug(@TempDir Path dir) throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("spool"), "a file where the spool folder goes");
@@ -88,7 +91,7 @@ class SpoolTest {
     Files.writeString(overrides.resolve("big.ftl"), "<#list 1..n as i>line ${i}\n</#list>");
     TemplateRenderer templates = new TemplateRenderer(dir.resolve("templates")).spooling(new Spool(notAFolder));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> templates.file("inventory/big", "inventory/big.ftl",
-        java.util.Map.of("n", 200_000), Formats.TEXT, null))
+        new Lines(200_000), Formats.TEXT, null))
         .isInstanceOf(SpoolWriteException.class)
         .hasMessageStartingWith("templates/inventory/big.ftl: ")
         .hasCauseInstanceOf(java.io.IOException.class);
@@ -100,7 +103,7 @@ class SpoolTest {
     Files.writeString(overrides.resolve("big.ftl"),
         "<#list 1..n as i>line ${i} é 😀 ${esc.yaml(\"a\\\"b\")}\n</#list>");
     TemplateRenderer templates = new TemplateRenderer(dir.resolve("templates"));
-    java.util.Map<String, Object> model = java.util.Map.of("n", 60_000);
+    Lines model = new Lines(60_000);
     RenderedFile held = templates.file("inventory/big", "inventory/big.ftl", model, Formats.TEXT, null);
     RenderedFile spooled = templates.spooling(new Spool(dir.resolve("spool")))
         .file("inventory/big", "inventory/big.ftl", model, Formats.TEXT, null);

@@ -1,5 +1,6 @@
 package dev.labforge.rules;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ class AdversarialStringsTest {
               JSON.writeValueAsBytes(spec), site.spec().toAbsolutePath().getParent());
           String label = site.pointer() + " = " + JSON.writeValueAsString(mutated) + " (" + site.spec() + ")";
           try {
-            Generator.render(Generator.load(input), input, List.of());
+            Rendered.all(Rendered.load(input), input, List.of());
             accepted++;
             if (!ControlCharactersRule.FREE_TEXT.matcher(site.pointer()).matches()) {
               problems.add("accepted outside free text: " + label);

@@ -1,5 +1,6 @@
 package dev.labforge.schema;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class SpecDefaultsTest {
             disks: [{name: data, size: 2GiB}]
             files: [{path: /etc/motd, content: hi}]
         """;
-    Lab lab = Generator.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
+    Lab lab = Rendered.load(new SpecInput("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
     Machine m = lab.machines().get(0);
     Image image = lab.images().get(0);
 

@@ -1,5 +1,6 @@
 package dev.labforge.targets;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,9 +140,9 @@ class HostObjectsTest {
   /** "kind:name" of every host-wide object the lab's files make (volumes as pool/volume). */
   private static Set<String> objects(Path spec) throws Exception {
     SpecInput input = SpecInput.file(spec);
-    Lab lab = Generator.load(input);
+    Lab lab = Rendered.load(input);
     Map<String, String> files = new TreeMap<>();
-    for (RenderedFile f : Generator.render(lab, input, TARGETS)) {
+    for (RenderedFile f : Rendered.all(lab, input, TARGETS)) {
       files.put(f.path(), new String(f.content(), StandardCharsets.UTF_8));
     }
     Set<String> out = new TreeSet<>();

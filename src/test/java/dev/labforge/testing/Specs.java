@@ -47,7 +47,7 @@ public final class Specs {
 
   public static Lab lab(Path spec) {
     try {
-      return Generator.load(SpecInput.file(spec));
+      return Rendered.load(SpecInput.file(spec));
     } catch (Exception e) {
       throw new AssertionError("spec " + spec + " should be valid:\n" + e.getMessage(), e);
     }
@@ -57,7 +57,7 @@ public final class Specs {
   public static List<RenderedFile> render(Path spec) {
     try {
       SpecInput input = SpecInput.file(spec);
-      return Generator.render(Generator.load(input), input, List.of());
+      return Rendered.all(Rendered.load(input), input, List.of());
     } catch (Exception e) {
       throw new AssertionError("spec " + spec + " should render:\n" + e.getMessage(), e);
     }
@@ -67,8 +67,8 @@ public final class Specs {
   public static Path generate(Path spec, Path outDir) {
     try {
       SpecInput input = SpecInput.file(spec);
-      Lab lab = Generator.load(input);
-      return dev.labforge.output.TreeWriter.write(outDir, lab.name(), Generator.render(lab, input, List.of()));
+      Lab lab = Rendered.load(input);
+      return Rendered.write(outDir, lab.name(), Rendered.all(lab, input, List.of()));
     } catch (Exception e) {
       throw new AssertionError("spec " + spec + " should generate:\n" + e.getMessage(), e);
     }

@@ -1,12 +1,12 @@
 package dev.labforge.targets.cloudinit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labforge.targets.ToolCheck;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Warning;
 import dev.labforge.render.FileSink;
-import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.Json;
 import dev.labforge.render.Parallel;
@@ -20,7 +20,6 @@ import dev.labforge.targets.cloudinit.iso.IsoImage;
 import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -33,25 +32,20 @@ public final class CloudInitTarget implements Target {
   public static final String CONFIG_DRIVE_LABEL = "config-2";
   static final String LATEST = "openstack/latest/";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  /** The view of {@code meta-data}. */
+  public record MetaDataView(String instanceId, String hostname) {}
+
+  /** The view of {@code network-config}: the NICs in NIC order. */
+  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics, QemuWires.ManagementNic management) {}
+
+  private static final About ABOUT = new About(ID,
+      "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images",
+      List.of("cloud-init/user-data", "cloud-init/meta-data", "cloud-init/network-config",
+          "cloud-init/meta_data", "cloud-init/network_data"), CloudInitSettings::of);
 
   @Override
-  public String summary() {
-    return "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of("cloud-init/user-data", "cloud-init/meta-data", "cloud-init/network-config",
-        "cloud-init/meta_data", "cloud-init/network_data");
-  }
-
-  @Override
-  public CloudInitSettings settings(JsonNode node) {
-    return CloudInitSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -72,13 +66,6 @@ public final class CloudInitTarget implements Target {
     return List.of(new CloudInitSchemaCheck(), new CloudInitReadersCheck(), new SeedIsoCheck(), new IsoLabelCheck());
   }
 
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
   /** Machine by machine, on every core: a machine's seeds and their two ISO images are ~130 KB. */
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
@@ -93,7 +80,7 @@ public final class CloudInitTarget implements Target {
     String dir = ID + "/" + machine.name() + "/";
     String userData = userData(lab, machine, templates);
     String metaData = templates.render(ID + "/meta-data.ftl",
-        Map.of("instanceId", machine.instanceId(), "hostname", machine.hostname()));
+        new MetaDataView(machine.instanceId(), machine.hostname()));
     String networkConfig = networkConfig(lab, machine, templates);
     String metaJson = Json.pretty(ConfigDriveJson.metaData(lab, machine));
     String networkJson = Json.pretty(ConfigDriveJson.networkData(lab, machine));
@@ -134,12 +121,9 @@ public final class CloudInitTarget implements Target {
 
   /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    Map<String, Object> view = new java.util.HashMap<>();
-    view.put("machine", machine.name());
-    view.put("nics", GuestNics.of(lab, machine));
     // the qemu target's management NIC, which only a VM of qemu/lab.sh has (docs/targets/qemu.md)
-    QemuWires.managementNic(lab, machine).ifPresent(n -> view.put("management", n));
-    return templates.render(ID + "/network-config.ftl", view);
+    return templates.render(ID + "/network-config.ftl", new NetworkConfigView(machine.name(),
+        GuestNics.of(lab, machine), QemuWires.managementNic(lab, machine).orElse(null)));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

@@ -5,7 +5,7 @@ import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.TemplateRenderer;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The machine's whole /etc/hosts, with every lab machine in it, so names resolve inside the lab
@@ -13,9 +13,13 @@ import java.util.Map;
  * It is written once (not deferred) with {@code manage_etc_hosts: false}: with true, cloud-init
  * would rebuild the file from its distro template on every boot and drop the lab's lines.
  */
-final class EtcHosts {
+public final class EtcHosts {
   static final String PATH = "/etc/hosts";
   static final String TEMPLATE = CloudInitTarget.ID + "/include/etc-hosts.ftl";
+
+  /** The view of the template: {@code lines} are the lab's addresses and names, or only the machine's own. */
+  public record View(String lab, String machine, String hostname, String fqdn, boolean fixedAddress,
+      boolean listsAll, List<LabHosts.Line> lines) {}
 
   private EtcHosts() {}
 
@@ -24,9 +28,7 @@ final class EtcHosts {
     if (machine.files().stream().anyMatch(f -> f.path().equals(PATH))) {
       return null;
     }
-    return templates.render(TEMPLATE, Map.of("lab", lab.name(), "machine", machine.name(),
-        "hostname", machine.hostname(), "fqdn", machine.fqdn(),
-        "fixedAddress", LabHosts.hasFixedAddress(machine), "listsAll", LabHosts.listsAll(lab),
-        "lines", LabHosts.lines(lab, machine)));
+    return templates.render(TEMPLATE, new View(lab.name(), machine.name(), machine.hostname(),
+        machine.fqdn(), LabHosts.hasFixedAddress(machine), LabHosts.listsAll(lab), LabHosts.lines(lab, machine)));
   }
 }

@@ -1,12 +1,13 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.model.Address;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
 import dev.labforge.model.Route;
-import dev.labforge.spec.Ipv4;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +37,8 @@ public final class GuestNics {
   /** A spec route: {@code to} as CIDR, and the same network as address and netmask. */
   public record GuestRoute(String to, String network, String netmask, String via) {
     static GuestRoute of(Route r) {
-      Ipv4.Cidr to = Ipv4.Cidr.parse(r.to()).orElseThrow();
-      return new GuestRoute(to.toString(), Ipv4.format(to.network()), to.netmask(), r.via());
+      return new GuestRoute(r.to().toString(), r.to().network().toString(), r.to().netmask().toString(),
+          r.via().toString());
     }
   }
 
@@ -50,8 +51,9 @@ public final class GuestNics {
 
   private static GuestNic nic(Nic n, boolean ifupdown) {
     List<GuestRoute> routes = n.routes().stream().map(GuestRoute::of).toList();
-    return new GuestNic(n.ifname(), n.mac().toLowerCase(Locale.ROOT), n.network(), n.dhcp(), n.ip(), n.cidrAddress(),
-        n.netmask(), n.defaultRoute() && !n.dhcp() ? n.gateway() : null, n.dns(), routes,
+    return new GuestNic(n.ifname(), n.mac().toLowerCase(Locale.ROOT), n.network(), n.dhcp(), Objects.toString(n.ip(), null),
+        n.cidrAddress(), n.netmask().toString(), n.defaultRoute() && !n.dhcp() ? n.gateway().toString() : null,
+        n.dns().stream().map(Address::toString).toList(), routes,
         ifupdown ? upCommand(n.ifname(), routes) : null);
   }
 

@@ -38,7 +38,7 @@ public final class HostReach {
     for (Machine m : lab.machines()) {
       for (Nic nic : m.nics()) {
         if (!nic.dhcp() && hostNetworks.contains(nic.network())) {
-          ways.put(m.name(), new Way(nic.ip(), null, null));
+          ways.put(m.name(), new Way(nic.ip().toString(), null, null));
           frontier.add(m);
           break;
         }
@@ -58,7 +58,7 @@ public final class HostReach {
         for (Nic nic : m.nics()) {
           Machine jump = nic.dhcp() ? null : jumps.get(nic.network());
           if (jump != null) {
-            ways.put(m.name(), new Way(nic.ip(), jump.name(),
+            ways.put(m.name(), new Way(nic.ip().toString(), jump.name(),
                 "reached through " + jump.name() + ": the host has no address on " + nic.network()));
             next.add(m);
             break;
@@ -93,7 +93,7 @@ public final class HostReach {
   }
 
   private static Way unreachable(Machine m) {
-    String fixed = m.nics().stream().filter(n -> !n.dhcp()).map(Nic::ip).findFirst().orElse(null);
+    String fixed = m.nics().stream().filter(n -> !n.dhcp()).map(n -> n.ip().toString()).findFirst().orElse(null);
     if (fixed == null) {
       return new Way(m.name(), null, "every NIC uses DHCP: HostName is the machine's name, which your resolver must know");
     }

@@ -1,6 +1,5 @@
 package dev.labforge.targets.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
@@ -11,9 +10,7 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code inventory/}: /etc/hosts lines, an ssh_config, an Ansible inventory and the topology as
@@ -24,24 +21,13 @@ public final class InventoryTarget implements Target {
   static final String ANSIBLE_SCHEMA = ID + "/ansible";
   static final String SVG_SCHEMA = ID + "/topology-svg";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "/etc/hosts lines, an ssh_config, an Ansible inventory, the topology as DOT and SVG",
+      List.of(ANSIBLE_SCHEMA, SVG_SCHEMA), InventorySettings::of);
 
   @Override
-  public String summary() {
-    return "/etc/hosts lines, an ssh_config, an Ansible inventory, the topology as DOT and SVG";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(ANSIBLE_SCHEMA, SVG_SCHEMA);
-  }
-
-  @Override
-  public InventorySettings settings(JsonNode node) {
-    return InventorySettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -57,13 +43,6 @@ public final class InventoryTarget implements Target {
     return List.of(new InventoryChecks.Ssh(), new InventoryChecks.AnsibleInventory(), new InventoryChecks.Dot());
   }
 
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
   /** One file at a time: each lists the whole lab. */
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
@@ -73,11 +52,11 @@ public final class InventoryTarget implements Target {
     out.accept(file(templates, "ansible.yml", InventoryViews.ansible(lab), Formats.YAML,
         Schemas.resource(ANSIBLE_SCHEMA)));
     out.accept(file(templates, "topology.dot", TopologyDot.view(topology), Formats.TEXT, null));
-    out.accept(file(templates, "topology.svg", Map.of("lab", lab.name(), "d", TopologySvg.draw(topology)),
+    out.accept(file(templates, "topology.svg", new InventoryViews.SvgView(lab.name(), TopologySvg.draw(topology)),
         Svg.FORMAT, Schemas.resource(SVG_SCHEMA)));
   }
 
-  private static RenderedFile file(TemplateRenderer templates, String name, Map<String, ?> view, Format format,
+  private static RenderedFile file(TemplateRenderer templates, String name, Record view, Format format,
       String schema) throws RenderException {
     String template = ID + "/" + name + ".ftl";
     return templates.file(ID + "/" + name, template, view, format, schema);

@@ -26,11 +26,23 @@ public final class InventoryViews {
 
   public record Group(String name, List<String> hosts) {}
 
+  /** The view of {@code hosts}: every lab address and its names. */
+  public record HostsView(String lab, List<LabHosts.Line> lines) {}
+
+  /** The view of {@code ssh_config}; {@code qemuHosts} the machines as the qemu target runs them. */
+  public record SshConfigView(String lab, List<SshHost> hosts, List<QemuHost> qemuHosts) {}
+
   /** A machine as the qemu target runs it: SSH through its management NIC's port forward. */
   public record QemuHost(String name, int port, String user) {}
 
   /** {@code <machine>.qemu}: no spec name has a dot, so it is never a machine's own Host. */
   public static final String QEMU_SUFFIX = ".qemu";
+
+  /** The view of {@code ansible.yml}: hosts in machine order, then groups by network, image, routing. */
+  public record AnsibleView(String lab, List<AnsibleHost> hosts, List<Group> groups) {}
+
+  /** The view of {@code topology.svg}: {@code d} is the drawing, laid out in Java (SVG has no layout of its own). */
+  public record SvgView(String lab, TopologySvg.Drawing d) {}
 
   private InventoryViews() {}
 
@@ -39,11 +51,11 @@ public final class InventoryViews {
     return m.loginUser() == null ? null : m.loginUser().name();
   }
 
-  public static Map<String, Object> hosts(Lab lab) {
-    return Map.of("lab", lab.name(), "lines", LabHosts.lines(lab, null));
+  public static HostsView hosts(Lab lab) {
+    return new HostsView(lab.name(), LabHosts.lines(lab, null));
   }
 
-  public static Map<String, Object> sshConfig(Lab lab) {
+  public static SshConfigView sshConfig(Lab lab) {
     List<SshHost> hosts = new ArrayList<>();
     Map<String, HostReach.Way> ways = HostReach.of(lab);
     for (Machine m : lab.machines()) {
@@ -57,10 +69,10 @@ public final class InventoryViews {
         qemu.add(new QemuHost(m.name() + QEMU_SUFFIX, ports.get(m.name()), loginUser(m)));
       }
     }
-    return Map.of("lab", lab.name(), "hosts", hosts, "qemuHosts", qemu);
+    return new SshConfigView(lab.name(), hosts, qemu);
   }
 
-  public static Map<String, Object> ansible(Lab lab) {
+  public static AnsibleView ansible(Lab lab) {
     List<AnsibleHost> hosts = new ArrayList<>();
     Map<String, List<String>> byNetwork = new LinkedHashMap<>();
     lab.networks().forEach(n -> byNetwork.put(n.name(), new ArrayList<>()));
@@ -70,7 +82,7 @@ public final class InventoryViews {
     for (Machine m : lab.machines()) {
       List<AnsibleNic> nics = new ArrayList<>();
       for (Nic n : m.nics()) {
-        nics.add(new AnsibleNic(n.ifname(), n.network(), n.ip(), n.prefix(), n.mac().toLowerCase(java.util.Locale.ROOT)));
+        nics.add(new AnsibleNic(n.ifname(), n.network(), java.util.Objects.toString(n.ip(), null), n.prefix(), n.mac().toLowerCase(java.util.Locale.ROOT)));
         List<String> members = byNetwork.get(n.network());
         if (!members.contains(m.name())) {
           members.add(m.name());
@@ -95,11 +107,7 @@ public final class InventoryViews {
     if (!routers.isEmpty()) {
       groups.add(new Group("routers", routers));
     }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("lab", lab.name());
-    view.put("hosts", hosts);
-    view.put("groups", groups);
-    return view;
+    return new AnsibleView(lab.name(), hosts, groups);
   }
 
   /** Ansible warns about "-" in group names; names here are [a-z0-9-], so "_" cannot collide. */
@@ -110,13 +118,12 @@ public final class InventoryViews {
   public static Topology topology(Lab lab) {
     List<Topology.Net> nets = new ArrayList<>();
     for (Network n : lab.networks()) {
-      boolean owned = lab.machines().stream().anyMatch(m -> m.nics().stream().anyMatch(x -> n.gateway().equals(x.ip())));
-      nets.add(new Topology.Net(n.name(), n.cidr(), n.kind(), n.gateway(), owned));
+      nets.add(new Topology.Net(n.name(), n.subnet().toString(), n.kind(), n.gateway().toString(), n.routedByMachine()));
     }
     List<Topology.Host> hosts = new ArrayList<>();
     for (Machine m : lab.machines()) {
       List<Topology.Port> ports = m.nics().stream()
-          .map(n -> new Topology.Port(n.ifname(), n.network(), n.ip(), n.mac().toLowerCase(java.util.Locale.ROOT)))
+          .map(n -> new Topology.Port(n.ifname(), n.network(), java.util.Objects.toString(n.ip(), null), n.mac().toLowerCase(java.util.Locale.ROOT)))
           .toList();
       hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), m.forwarding(), ports));
     }

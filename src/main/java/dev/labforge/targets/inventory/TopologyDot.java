@@ -1,9 +1,7 @@
 package dev.labforge.targets.inventory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The view of {@code topology.dot}: networks and machines as nodes, one edge per NIC labelled
@@ -18,7 +16,10 @@ public final class TopologyDot {
 
   public record Link(String machine, String network, String label, String color) {}
 
-  public static Map<String, Object> view(Topology t) {
+  /** The view of {@code topology.dot}. */
+  public record View(String lab, String title, List<Network> networks, List<Node> machines, List<Link> links) {}
+
+  public static View view(Topology t) {
     List<Network> networks = new ArrayList<>();
     for (int i = 0; i < t.networks().size(); i++) {
       Topology.Net n = t.networks().get(i);
@@ -35,12 +36,7 @@ public final class TopologyDot {
             TopologySvg.color(t.networkIndex(p.network()))));
       }
     }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("lab", t.lab());
-    view.put("title", "lab " + t.lab() + (t.description().isEmpty() ? "" : "\n" + t.description()));
-    view.put("networks", networks);
-    view.put("machines", machines);
-    view.put("links", links);
-    return view;
+    return new View(t.lab(), "lab " + t.lab() + (t.description().isEmpty() ? "" : "\n" + t.description()),
+        networks, machines, links);
   }
 }

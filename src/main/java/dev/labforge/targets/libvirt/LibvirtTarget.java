@@ -1,6 +1,5 @@
 package dev.labforge.targets.libvirt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
@@ -12,9 +11,7 @@ import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * libvirt/: one network XML per spec network, one domain XML per machine, lab.sh (virsh and
@@ -31,24 +28,13 @@ public final class LibvirtTarget implements Target {
   static final String NETWORK_SCHEMA = Schemas.resource(NETWORK);
   static final String DOMAIN_SCHEMA = Schemas.resource(DOMAIN);
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "libvirt network and domain XML, lab.sh (virsh, qemu-img) and virt-install commands",
+      List.of(DOMAIN, NETWORK), LibvirtSettings::of);
 
   @Override
-  public String summary() {
-    return "libvirt network and domain XML, lab.sh (virsh, qemu-img) and virt-install commands";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(DOMAIN, NETWORK);
-  }
-
-  @Override
-  public LibvirtSettings settings(JsonNode node) {
-    return LibvirtSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Every domain boots its machine's cloud-init/<machine>/nocloud.iso. */
@@ -68,31 +54,24 @@ public final class LibvirtTarget implements Target {
     return List.of(new VirtXmlValidateCheck(), new ShellcheckCheck());
   }
 
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
   /** One domain at a time: a big lab's 10,000 domain files are never held together. */
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LibvirtSettings settings = LibvirtSettings.of(lab);
     for (LibvirtViews.NetworkView n : LibvirtViews.networks(lab, settings)) {
-      out.accept(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", Map.of("n", n),
+      out.accept(file(templates, DIR + n.file(), "libvirt/networks/network.xml.ftl", n,
           XmlTree.FORMAT, NETWORK_SCHEMA));
     }
     for (LibvirtViews.DomainView d : LibvirtViews.domains(lab, settings)) {
-      out.accept(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", Map.of("d", d),
+      out.accept(file(templates, DIR + d.file(), "libvirt/domains/domain.xml.ftl", d,
           XmlTree.FORMAT, DOMAIN_SCHEMA));
     }
-    Map<String, Object> script = LibvirtViews.script(lab, settings);
+    LibvirtViews.ScriptView script = LibvirtViews.script(lab, settings);
     out.accept(file(templates, DIR + "lab.sh", "libvirt/lab.sh.ftl", script, Formats.TEXT, null));
     out.accept(file(templates, DIR + "virt-install.sh", "libvirt/virt-install.sh.ftl", script, Formats.TEXT, null));
   }
 
-  private static RenderedFile file(TemplateRenderer templates, String path, String template, Map<String, ?> view,
+  private static RenderedFile file(TemplateRenderer templates, String path, String template, Record view,
       Format format, String schema) throws RenderException {
     return templates.file(path, template, view, format, schema);
   }

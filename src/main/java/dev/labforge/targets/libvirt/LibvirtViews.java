@@ -2,17 +2,16 @@ package dev.labforge.targets.libvirt;
 
 import dev.labforge.model.Disk;
 import dev.labforge.model.Image;
-import dev.labforge.spec.Ipv4;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
-import dev.labforge.model.ModelBuilder;
+import dev.labforge.model.AddressRange;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The flat, raw values the libvirt templates lay out; templates escape them (esc.xml, esc.sh). */
 public final class LibvirtViews {
@@ -39,6 +38,15 @@ public final class LibvirtViews {
 
   public record ImageView(String name, String url, String checksum, String format) {}
 
+  /**
+   * The view of lab.sh and virt-install.sh: {@code machines} are the domains, {@code disks} every
+   * machine's data disks; {@code imageExample} and {@code imageEnvExample} name the first image as
+   * the help text shows it (as is, and as the part of a variable name).
+   */
+  public record ScriptView(String lab, String defaultPool, String defaultCmdline, String labDir, String domainType,
+      List<ImageView> images, String imageExample, String imageEnvExample, List<NetworkView> networks,
+      List<DomainView> machines, List<DiskView> disks) {}
+
   private LibvirtViews() {}
 
   static List<NetworkView> networks(Lab lab, LibvirtSettings settings) {
@@ -51,31 +59,27 @@ public final class LibvirtViews {
       case "bridged" -> "bridge";
       default -> "none";
     };
-    Ipv4.Cidr cidr = Ipv4.Cidr.parse(net.cidr()).orElseThrow();
-    long hosts = cidr.broadcast() - cidr.network() - 1;
-    // DHCP hands out the upper half; derived static addresses grow from the bottom (.10 on).
-    String rangeStart = Ipv4.format(cidr.network() + hosts / 2 + 1);
-    String rangeEnd = Ipv4.format(cidr.broadcast() - 1);
+    AddressRange range = net.subnet().dhcpRange();
     List<DhcpHost> dhcpHosts = new ArrayList<>();
     List<DnsHost> dnsHosts = new ArrayList<>();
     for (Machine m : lab.machines()) {
       List<String> names = List.of(m.name(), m.fqdn());
       Nic here = m.nics().stream().filter(n -> n.network().equals(net.name())).findFirst().orElse(null);
       if (here != null && here.ip() != null) {
-        dhcpHosts.add(new DhcpHost(here.mac().toLowerCase(Locale.ROOT), m.name(), here.ip()));
+        dhcpHosts.add(new DhcpHost(here.mac().toLowerCase(Locale.ROOT), m.name(), here.ip().toString()));
       }
       // Every machine of the lab has a name here: its address on this network, or else its first
       // static address (reachable when a router joins the networks).
-      String ip = here != null && here.ip() != null ? here.ip()
-          : m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse(null);
+      String ip = here != null && here.ip() != null ? here.ip().toString()
+          : m.nics().stream().map(Nic::ip).filter(Objects::nonNull).map(Object::toString).findFirst().orElse(null);
       if (ip != null) {
         dnsHosts.add(new DnsHost(ip, names));
       }
     }
     return new NetworkView(lab.name(), net.name(), LibvirtNames.network(lab, net.name()),
-        LibvirtTarget.NETWORKS + net.name() + ".xml", net.cidr(), net.kind(), forward,
-        LibvirtNames.bridge(lab, net.name()), settings.hostBridge(), lab.name() + "." + ModelBuilder.DOMAIN_SUFFIX,
-        net.gateway(), net.netmask(), net.dhcp(), rangeStart, rangeEnd, dhcpHosts, dnsHosts, net.gatewayOwner());
+        LibvirtTarget.NETWORKS + net.name() + ".xml", net.subnet().toString(), net.kind(), forward,
+        LibvirtNames.bridge(lab, net.name()), settings.hostBridge(), lab.domain(), net.gateway().toString(),
+        net.netmask().toString(), net.dhcp(), range.first().toString(), range.last().toString(), dhcpHosts, dnsHosts, net.gatewayOwner());
   }
 
   static List<DomainView> domains(Lab lab, LibvirtSettings settings) {
@@ -89,13 +93,13 @@ public final class LibvirtViews {
       disks.add(new DiskView(d.name(), file, LibvirtNames.labDir(lab) + "/" + file, d.device(), d.sizeMib(), d.mount()));
     }
     List<NicView> nics = m.nics().stream().map(n -> new NicView(n.ifname(), n.network(),
-        LibvirtNames.network(lab, n.network()), n.mac().toLowerCase(Locale.ROOT), n.ip())).toList();
+        LibvirtNames.network(lab, n.network()), n.mac().toLowerCase(Locale.ROOT), Objects.toString(n.ip(), null))).toList();
     String cpuMode = null;
     if (m.nestedVirtualization()) {
       // host-passthrough needs KVM; under TCG, "maximum" is the CPU with every feature QEMU emulates.
       cpuMode = settings.domainType().equals("kvm") ? "host-passthrough" : "maximum";
     }
-    String sshHost = m.nics().stream().map(Nic::ip).filter(a -> a != null).findFirst().orElse("");
+    String sshHost = m.nics().stream().map(Nic::ip).filter(Objects::nonNull).map(Object::toString).findFirst().orElse("");
     return new DomainView(lab.name(), m.name(), LibvirtNames.domain(lab, m), LibvirtTarget.DOMAINS + m.name() + ".xml",
         m.description() == null || m.description().isBlank() ? null : m.description(), settings.domainType(), m.image(), m.memoryMib(), m.cpus(), cpuMode, m.diskMib(),
         LibvirtNames.labDir(lab), LibvirtNames.rootDisk(lab, m), disks, LibvirtNames.seed(lab, m),
@@ -112,22 +116,11 @@ public final class LibvirtViews {
     return images;
   }
 
-  /** The model of lab.sh and virt-install.sh. */
-  static Map<String, Object> script(Lab lab, LibvirtSettings settings) {
+  static ScriptView script(Lab lab, LibvirtSettings settings) {
     List<ImageView> images = images(lab);
     List<DomainView> domains = domains(lab, settings);
-    Map<String, Object> view = new HashMap<>();
-    view.put("lab", lab.name());
-    view.put("defaultPool", LibvirtNames.DEFAULT_POOL);
-    view.put("defaultCmdline", DEFAULT_CMDLINE);
-    view.put("labDir", LibvirtNames.labDir(lab));
-    view.put("domainType", settings.domainType());
-    view.put("images", images);
-    view.put("imageExample", images.get(0).name());
-    view.put("imageEnvExample", images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"));
-    view.put("networks", networks(lab, settings));
-    view.put("machines", domains);
-    view.put("disks", domains.stream().flatMap(d -> d.disks().stream()).toList());
-    return view;
+    return new ScriptView(lab.name(), LibvirtNames.DEFAULT_POOL, DEFAULT_CMDLINE, LibvirtNames.labDir(lab),
+        settings.domainType(), images, images.get(0).name(), images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"),
+        networks(lab, settings), domains, domains.stream().flatMap(d -> d.disks().stream()).toList());
   }
 }

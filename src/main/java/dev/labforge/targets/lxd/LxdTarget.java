@@ -1,20 +1,18 @@
 package dev.labforge.targets.lxd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code lxd/preseed.yaml} for {@code lxd init --preseed} (storage pool, one bridge per network,
@@ -26,24 +24,13 @@ public final class LxdTarget implements Target {
   static final String LAB_SH = "lxd/lab.sh";
   static final String PRESEED_SCHEMA = "lxd/preseed";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh",
+      List.of(PRESEED_SCHEMA), LxdSettings::of);
 
   @Override
-  public String summary() {
-    return "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(PRESEED_SCHEMA);
-  }
-
-  @Override
-  public LxdSettings settings(JsonNode node) {
-    return LxdSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -63,20 +50,12 @@ public final class LxdTarget implements Target {
     return List.of(new LabScriptCheck());
   }
 
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
   /** One file at a time: a big lab's preseed (every machine's profile) is the largest file labforge writes. */
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     LxdView view = LxdViews.of(lab, templates);
-    Map<String, Object> model = Map.of("v", view);
-    out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", model, Formats.YAML,
+    out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", view, Formats.YAML,
         Schemas.resource(PRESEED_SCHEMA)));
-    out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", model, Formats.TEXT, null));
+    out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", view, Formats.TEXT, null));
   }
 }

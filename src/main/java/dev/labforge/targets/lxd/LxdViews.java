@@ -1,5 +1,7 @@
 package dev.labforge.targets.lxd;
 
+import dev.labforge.model.Address;
+import dev.labforge.model.AddressRange;
 import dev.labforge.model.Disk;
 import dev.labforge.model.HostNames;
 import dev.labforge.model.Image;
@@ -8,7 +10,6 @@ import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
 import dev.labforge.render.RenderException;
-import dev.labforge.spec.Ipv4;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.lxd.LxdView.DiskView;
@@ -20,7 +21,7 @@ import dev.labforge.targets.lxd.LxdView.VolumeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
 
 /** Builds the {@link LxdView} of a lab. */
 public final class LxdViews {
@@ -69,13 +70,13 @@ public final class LxdViews {
   }
 
   private static NetworkView network(Lab lab, Network network) {
-    String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.cidr() + ")";
+    String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.subnet() + ")";
     if (network.routedByMachine()) {
       // A machine owns the gateway: the bridge is a plain switch with no address, DHCP or NAT.
-      return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.cidr(),
+      return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.subnet().toString(),
           description + ", routed by " + network.gatewayOwner(), NO_ADDRESS, false, false, null);
     }
-    List<String> statics = new ArrayList<>();
+    List<Address> statics = new ArrayList<>();
     for (Machine machine : lab.machines()) {
       for (Nic nic : machine.nics()) {
         if (nic.network().equals(network.name()) && !nic.dhcp()) {
@@ -88,32 +89,13 @@ public final class LxdViews {
     // reservation); the machines never ask, their network-config is static.
     boolean dhcp = network.dhcp() || !statics.isEmpty();
     String ranges = network.dhcp() ? null : statics.isEmpty() ? null : ranges(statics);
-    return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.cidr(), description,
-        network.gateway() + "/" + network.prefix(), "nat".equals(network.kind()), dhcp, ranges);
+    return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.subnet().toString(),
+        description, network.gatewayCidr(), "nat".equals(network.kind()), dhcp, ranges);
   }
 
   /** Sorted addresses as LXD's ranges: runs of consecutive addresses become one "first-last". */
-  static String ranges(List<String> addresses) {
-    TreeSet<Long> sorted = new TreeSet<>();
-    addresses.forEach(a -> sorted.add(Ipv4.parse(a).orElseThrow()));
-    List<String> out = new ArrayList<>();
-    Long first = null;
-    Long last = null;
-    for (long a : sorted) {
-      if (last != null && a == last + 1) {
-        last = a;
-        continue;
-      }
-      if (first != null) {
-        out.add(Ipv4.format(first) + "-" + Ipv4.format(last));
-      }
-      first = a;
-      last = a;
-    }
-    if (first != null) {
-      out.add(Ipv4.format(first) + "-" + Ipv4.format(last));
-    }
-    return String.join(",", out);
+  static String ranges(List<Address> addresses) {
+    return String.join(",", AddressRange.runs(addresses).stream().map(AddressRange::toString).toList());
   }
 
   private static MachineView machine(Lab lab, Machine machine, LxdSettings settings, TemplateRenderer templates)
@@ -121,7 +103,7 @@ public final class LxdViews {
     List<NicView> nics = new ArrayList<>();
     for (Nic nic : machine.nics()) {
       // LXD takes a NIC's ipv4.address only where the bridge serves DHCP, which a routed network's does not.
-      String ip = lab.network(nic.network()).routedByMachine() ? null : nic.ip();
+      String ip = lab.network(nic.network()).routedByMachine() ? null : Objects.toString(nic.ip(), null);
       nics.add(new NicView(nic.ifname(), HostNames.bridge(lab.name(), nic.network()), nic.mac(), ip));
     }
     List<DiskView> disks = new ArrayList<>();

@@ -1,12 +1,13 @@
 package dev.labforge.targets.packer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.hcl.HclFormat;
 import dev.labforge.hcl.HclSyntaxException;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Script;
+import dev.labforge.model.Warning;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
@@ -17,7 +18,6 @@ import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code packer/<image>.pkr.hcl} for every image, ready for {@code packer init && packer build},
@@ -27,25 +27,15 @@ public final class PackerTarget implements Target {
   static final String TEMPLATE = "packer/image.pkr.hcl.ftl";
   static final String TEMPLATE_SCHEMA = "packer/template";
   static final String SCHEMA = Schemas.resource(TEMPLATE_SCHEMA);
+  static final String INSTALLS = "packer/provision/install-files.sh.ftl";
+
+  private static final About ABOUT = new About("packer",
+      "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)",
+      List.of(TEMPLATE_SCHEMA, Seeds.SEED, Seeds.META, Seeds.AUTOINSTALL), PackerSettings::of);
 
   @Override
-  public String id() {
-    return "packer";
-  }
-
-  @Override
-  public String summary() {
-    return "Packer HCL2 templates, one per image (qemu, lxd, virtualbox-iso, vmware-iso)";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(TEMPLATE_SCHEMA, Seeds.SEED, Seeds.META, Seeds.AUTOINSTALL);
-  }
-
-  @Override
-  public PackerSettings settings(JsonNode node) {
-    return PackerSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -65,41 +55,41 @@ public final class PackerTarget implements Target {
   }
 
   @Override
-  public List<dev.labforge.model.Warning> warnings(Lab lab) {
+  public List<Warning> warnings(Lab lab) {
     return PackerWarnings.of(lab);
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     for (Image image : lab.images()) {
       ImagePlan plan = ImagePlan.of(lab, image);
       String path = "packer/" + image.name() + ".pkr.hcl";
-      String text = templates.render(TEMPLATE, Map.of("v", new PackerViews(plan).view()));
+      String text = templates.render(TEMPLATE, new PackerViews(plan).view());
       try {
         text = HclFormat.align(path, text);
       } catch (HclSyntaxException e) {
         throw new RenderException("templates/" + TEMPLATE, path + " is not HCL: " + e.getMessage());
       }
-      files.add(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
-      files.addAll(Seeds.files(plan, templates));
+      out.accept(RenderedFile.text(path, text, "templates/" + TEMPLATE, Formats.HCL, SCHEMA));
+      for (RenderedFile seed : Seeds.files(plan, templates)) {
+        out.accept(seed);
+      }
       Provisioners provisioners = new Provisioners(plan);
-      files.add(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
+      out.accept(RenderedFile.text("packer/" + Provisioners.commandsSource(plan),
           Provisioners.script(provisioners.commandLines()), "PackerTarget", Formats.TEXT, null));
       if (!image.files().isEmpty()) {
-        files.add(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
-            Provisioners.script(provisioners.installLines()), "PackerTarget", Formats.TEXT, null));
+        out.accept(RenderedFile.text("packer/" + Provisioners.installsSource(plan),
+            templates.render(INSTALLS, provisioners.installs()), "templates/" + INSTALLS, Formats.TEXT, null));
       }
       List<GuestFile> guestFiles = image.files();
       for (int i = 0; i < guestFiles.size(); i++) {
-        files.add(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),
+        out.accept(RenderedFile.text("packer/" + Provisioners.fileSource(plan, i, guestFiles.get(i)),
             guestFiles.get(i).content(), "PackerTarget", Formats.TEXT, null));
       }
       for (Script script : image.scripts()) {
-        files.add(RenderedFile.text("packer/" + Provisioners.scriptSource(plan, script), script.content(),
+        out.accept(RenderedFile.text("packer/" + Provisioners.scriptSource(plan, script), script.content(),
             "PackerTarget", Formats.TEXT, null));
       }
     }
-    return files;
   }
 }

@@ -2,8 +2,8 @@ package dev.labforge.targets.packer;
 
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Script;
-import dev.labforge.render.Escape;
 import dev.labforge.targets.packer.PackerView.Attr;
+import dev.labforge.targets.packer.PackerView.Value;
 import dev.labforge.targets.packer.PackerView.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +72,21 @@ final class Provisioners {
     return lines;
   }
 
-  List<String> installLines() {
+  /** One uploaded file put in place: {@code staged} is where the file provisioner left it; {@code group} may be null. */
+  public record Install(String permissions, String user, String group, String staged, String path) {}
+
+  /** The view of {@code install-files.sh}, in the image's file order. */
+  public record InstallView(List<Install> files) {}
+
+  InstallView installs() {
     List<GuestFile> files = plan.image().files();
-    List<String> installs = new ArrayList<>();
+    List<Install> installs = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       GuestFile f = files.get(i);
       String[] owner = f.owner().split(":", 2);
-      installs.add("install -D -m " + f.permissions() + " -o " + owner[0] + (owner.length > 1 ? " -g " + owner[1] : "")
-          + " " + staged(i) + " " + Escape.sh(f.path()) + " && rm -f " + staged(i));
+      installs.add(new Install(f.permissions(), owner[0], owner.length > 1 ? owner[1] : null, staged(i), f.path()));
     }
-    return installs;
+    return new InstallView(installs);
   }
 
   private static String staged(int i) {
@@ -91,28 +96,28 @@ final class Provisioners {
   List<Block> all() {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block("shell", "Packages, then the image's commands, as root.",
-        List.of(new Attr("script", Hcl.underRoot(commandsSource(plan))), new Attr("execute_command", Hcl.str(AS_ROOT)))));
+        List.of(new Attr("script", Value.root(commandsSource(plan))), new Attr("execute_command", Value.string(AS_ROOT)))));
     List<GuestFile> files = plan.image().files();
     for (int i = 0; i < files.size(); i++) {
       blocks.add(new Block("file", i == 0 ? "Files: uploaded, then put in place with their mode and owner." : null,
-          List.of(new Attr("source", Hcl.underRoot(fileSource(plan, i, files.get(i)))),
-              new Attr("destination", Hcl.str(staged(i))))));
+          List.of(new Attr("source", Value.root(fileSource(plan, i, files.get(i)))),
+              new Attr("destination", Value.string(staged(i))))));
     }
     if (!files.isEmpty()) {
-      blocks.add(new Block("shell", null, List.of(new Attr("script", Hcl.underRoot(installsSource(plan))),
-          new Attr("execute_command", Hcl.str(AS_ROOT)))));
+      blocks.add(new Block("shell", null, List.of(new Attr("script", Value.root(installsSource(plan))),
+          new Attr("execute_command", Value.string(AS_ROOT)))));
     }
     for (Script s : plan.image().scripts()) {
       blocks.add(new Block("shell", "Script " + s.name() + (s.privileged() ? ", as root." : ", as the build user."),
-          List.of(new Attr("script", Hcl.underRoot(scriptSource(plan, s))),
-              new Attr("execute_command", Hcl.str(s.privileged() ? AS_ROOT : AS_USER)))));
+          List.of(new Attr("script", Value.root(scriptSource(plan, s))),
+              new Attr("execute_command", Value.string(s.privileged() ? AS_ROOT : AS_USER)))));
     }
     if (plan.emits("qemu")) {
       blocks.add(new Block("shell", "Only the Vagrant box: Vagrant's user with its insecure key and passwordless sudo,"
           + " DHCP on the first NIC (eth0).", List.of(
-              new Attr("only", Hcl.strings(List.of("qemu." + VagrantBox.source(plan.image().name())), 4)),
-              new Attr("execute_command", Hcl.str(AS_ROOT)),
-              new Attr("inline", Hcl.strings(VagrantBox.script(), 4)))));
+              new Attr("only", Value.strings(List.of("qemu." + VagrantBox.source(plan.image().name())))),
+              new Attr("execute_command", Value.string(AS_ROOT)),
+              new Attr("inline", Value.strings(VagrantBox.script())))));
     }
     blocks.add(shell("Leave cloud-init ready to run again on the image's first boot, with a fresh machine-id.",
         List.of(CLOUD_INIT_CLEAN, RESET_MACHINE_ID)));
@@ -120,25 +125,25 @@ final class Provisioners {
   }
 
   private static Block shell(String comment, List<String> inline) {
-    return new Block("shell", comment, List.of(new Attr("execute_command", Hcl.str(AS_ROOT)),
-        new Attr("inline", Hcl.strings(inline, 4))));
+    return new Block("shell", comment, List.of(new Attr("execute_command", Value.string(AS_ROOT)),
+        new Attr("inline", Value.strings(inline))));
   }
 
   List<Block> postProcessors() {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block("manifest", "What was built, in output_directory/manifest.json.", List.of(
-        new Attr("output", Hcl.refWith("var.output_directory", "/manifest.json")),
-        new Attr("strip_path", "true"))));
+        new Attr("output", Value.ref("var.output_directory", "/manifest.json")),
+        new Attr("strip_path", Value.expr("true")))));
     blocks.add(new Block("checksum", null, List.of(
-        new Attr("checksum_types", Hcl.strings(List.of("sha256"), 4)),
-        new Attr("output", Hcl.refWith("var.output_directory", "/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}")))));
+        new Attr("checksum_types", Value.strings(List.of("sha256"))),
+        new Attr("output", Value.ref("var.output_directory", "/{{ .BuildName }}_{{ .BuilderType }}.{{ .ChecksumType }}")))));
     if (plan.emits("qemu")) {
       String name = plan.image().name();
       blocks.add(new Block("vagrant", "The Vagrant box, for the libvirt provider (the box source only).", List.of(
-          new Attr("only", Hcl.strings(List.of("qemu." + VagrantBox.source(name)), 4)),
-          new Attr("provider_override", Hcl.str("libvirt")),
-          new Attr("keep_input_artifact", "true"),
-          new Attr("output", Hcl.refWith("var.output_directory", "/" + name + "-libvirt.box")))));
+          new Attr("only", Value.strings(List.of("qemu." + VagrantBox.source(name)))),
+          new Attr("provider_override", Value.string("libvirt")),
+          new Attr("keep_input_artifact", Value.expr("true")),
+          new Attr("output", Value.ref("var.output_directory", "/" + name + "-libvirt.box")))));
     }
     return blocks;
   }

@@ -1,7 +1,6 @@
 package dev.labforge.targets.packer;
 
 import dev.labforge.model.User;
-import dev.labforge.render.Format;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -9,7 +8,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The files a build reads next to its template: the NoCloud seed a cloud image boots with (on
@@ -24,13 +22,18 @@ final class Seeds {
   static final String META_SCHEMA = Schemas.resource(META);
   static final String AUTOINSTALL_SCHEMA = Schemas.resource(AUTOINSTALL);
 
+  /**
+   * The view of every seed and installer answer file: {@code passwordHash} is "!" (no password)
+   * when the build user has none. The installers' closing shell lines are laid out by
+   * {@code packer/include/user-setup.ftl}.
+   */
+  public record SeedView(String image, User user, String passwordHash, String sudoRule) {}
+
   private Seeds() {}
 
   static List<RenderedFile> files(ImagePlan plan, TemplateRenderer templates) throws RenderException {
-    List<String> setup = Installers.userSetup(plan.user());
-    Map<String, Object> model = Map.of("image", plan.image().name(), "user", plan.user(),
-        "passwordHash", plan.user().hasPassword() ? plan.user().passwordHash() : "!",
-        "setup", Installers.oneLine(setup), "setupLines", setup, "sudoRule", User.SUDO_RULE);
+    SeedView model = new SeedView(plan.image().name(), plan.user(),
+        plan.user().hasPassword() ? plan.user().passwordHash() : "!", User.SUDO_RULE);
     String dir = "packer/" + plan.dir();
     List<RenderedFile> files = new ArrayList<>();
     if (!plan.iso()) {
@@ -54,12 +57,12 @@ final class Seeds {
     return files;
   }
 
-  private static RenderedFile yaml(String path, String template, Map<String, Object> model, TemplateRenderer templates,
+  private static RenderedFile yaml(String path, String template, SeedView model, TemplateRenderer templates,
       String schema) throws RenderException {
     return RenderedFile.text(path, templates.render(template, model), "templates/" + template, Formats.YAML, schema);
   }
 
-  private static RenderedFile text(String path, String template, Map<String, Object> model, TemplateRenderer templates)
+  private static RenderedFile text(String path, String template, SeedView model, TemplateRenderer templates)
       throws RenderException {
     return RenderedFile.text(path, templates.render(template, model), "templates/" + template, Formats.TEXT, null);
   }

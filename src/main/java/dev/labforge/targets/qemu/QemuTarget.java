@@ -1,20 +1,16 @@
 package dev.labforge.targets.qemu;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * qemu/: one launcher per machine (its whole qemu-system-x86_64 command line, one commented option
@@ -31,24 +27,13 @@ public final class QemuTarget implements Target {
   static final String LAUNCHER_SCHEMA = Schemas.resource(LAUNCHER);
   static final String GUEST_AGENT_PACKAGE = "qemu-guest-agent";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "a QEMU command line per machine and lab.sh: the lab without root (multicast L2, QMP, guest agent)",
+      List.of(LAUNCHER), QemuSettings::of);
 
   @Override
-  public String summary() {
-    return "a QEMU command line per machine and lab.sh: the lab without root (multicast L2, QMP, guest agent)";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(LAUNCHER);
-  }
-
-  @Override
-  public QemuSettings settings(JsonNode node) {
-    return QemuSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Every machine boots its cloud-init/<machine>/nocloud.iso. */
@@ -93,17 +78,10 @@ public final class QemuTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
-  @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     for (Machine m : lab.machines()) {
       QemuViews.Launcher l = QemuViews.launcher(lab, m);
-      out.accept(templates.file(DIR + l.file(), "qemu/machine.sh.ftl", Map.of("l", l), LauncherFormat.FORMAT,
+      out.accept(templates.file(DIR + l.file(), "qemu/machine.sh.ftl", l, LauncherFormat.FORMAT,
           LAUNCHER_SCHEMA));
     }
     out.accept(templates.file(DIR + "lab.sh", "qemu/lab.sh.ftl", QemuViews.script(lab), Formats.TEXT, null));

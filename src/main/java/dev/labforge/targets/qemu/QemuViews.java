@@ -6,7 +6,6 @@ import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Nic;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,11 @@ public final class QemuViews {
   public record ImageRow(String name, String url, String checksum, String format) {}
 
   public record SegmentRow(String network, String address) {}
+
+  /** The model of lab.sh. */
+  public record ScriptView(String lab, List<MachineRow> machines, List<DiskRow> disks, List<ImageRow> images,
+      String imageExample, String imageEnvExample, String defaultCmdline, List<SegmentRow> segments,
+      boolean guestAgent) {}
 
   private QemuViews() {}
 
@@ -105,7 +109,7 @@ public final class QemuViews {
   }
 
   /** The model of lab.sh. */
-  static Map<String, Object> script(Lab lab) {
+  static ScriptView script(Lab lab) {
     Map<String, Integer> ports = QemuWires.sshPorts(lab);
     List<MachineRow> machines = new ArrayList<>();
     for (Machine m : lab.machines()) {
@@ -119,17 +123,10 @@ public final class QemuViews {
         images.add(new ImageRow(image.name(), image.sourceUrl(), image.sourceChecksum(), image.sourceFormat()));
       }
     }
-    Map<String, Object> view = new HashMap<>();
-    view.put("lab", lab.name());
-    view.put("machines", machines);
-    view.put("disks", machines.stream().flatMap(m -> m.disks().stream()).toList());
-    view.put("images", images);
-    view.put("imageExample", images.get(0).name());
-    view.put("imageEnvExample", images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"));
-    view.put("defaultCmdline", DEFAULT_CMDLINE);
-    view.put("segments", QemuWires.segments(lab).values().stream()
-        .map(s -> new SegmentRow(s.network(), s.address())).toList());
-    view.put("guestAgent", QemuSettings.of(lab).guestAgent());
-    return view;
+    return new ScriptView(lab.name(), List.copyOf(machines),
+        machines.stream().flatMap(m -> m.disks().stream()).toList(), List.copyOf(images), images.get(0).name(),
+        images.get(0).name().replaceAll("[^A-Za-z0-9]", "_"), DEFAULT_CMDLINE,
+        QemuWires.segments(lab).values().stream().map(s -> new SegmentRow(s.network(), s.address())).toList(),
+        QemuSettings.of(lab).guestAgent());
   }
 }

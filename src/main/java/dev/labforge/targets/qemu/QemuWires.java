@@ -1,10 +1,11 @@
 package dev.labforge.targets.qemu;
 
+import dev.labforge.model.Address;
 import dev.labforge.model.Ids;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
-import dev.labforge.spec.Ipv4;
+import dev.labforge.model.Subnet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class QemuWires {
   static final int SLIRP_GATEWAY_HOST = 2;
   static final int SLIRP_DNS_HOST = 3;
 
+  /** RFC 2365's organization-local scope, 239.192.0.0/14. */
+  static final Subnet SCOPE = new Subnet(Address.of(239, 192, 0, 0), 14);
+
   public record Segment(String network, String group, int port) {
     /** The {@code -netdev socket} address, {@code 239.192.x.y:port}. */
     public String address() {
@@ -56,9 +60,9 @@ public final class QemuWires {
     for (Network n : lab.networks()) {
       for (int salt = 0; ; salt++) {
         byte[] h = Ids.sha256("qemu-mcast", lab.name(), n.name(), Integer.toString(salt));
-        long group = (239L << 24) | (192L << 16) | ((h[0] & 0x03L) << 16) | ((h[1] & 0xffL) << 8) | (h[2] & 0xffL);
+        Address group = SCOPE.network().plus(((h[0] & 0x03L) << 16) | ((h[1] & 0xffL) << 8) | (h[2] & 0xffL));
         int port = PORT_FIRST + (int) (((h[3] & 0xffL) << 8 | (h[4] & 0xffL)) % PORT_COUNT);
-        Segment s = new Segment(n.name(), Ipv4.format(group), port);
+        Segment s = new Segment(n.name(), group.toString(), port);
         if (used.add(s.address())) {
           out.put(n.name(), s);
           break;
@@ -97,19 +101,19 @@ public final class QemuWires {
    * 10.0.3.0/24, 10.0.4.0/24, ... 10.0.255.0/24 that overlaps none (a guest must not have a lab
    * address and its management address in one subnet).
    */
-  public static Ipv4.Cidr managementSubnet(Lab lab) {
-    List<Ipv4.Cidr> taken = lab.networks().stream().map(n -> Ipv4.Cidr.parse(n.cidr()).orElseThrow()).toList();
+  public static Subnet managementSubnet(Lab lab) {
+    List<Subnet> taken = lab.networks().stream().map(Network::subnet).toList();
     for (int third = 2; third < 256; third++) {
-      Ipv4.Cidr c = Ipv4.Cidr.parse("10.0." + third + ".0/24").orElseThrow();
-      if (taken.stream().noneMatch(c::overlaps)) {
+      Subnet c = new Subnet(Address.of(10, 0, third, 0), 24);
+      if (taken.stream().noneMatch(t -> t.contains(c) || c.contains(t))) {
         return c;
       }
     }
-    return Ipv4.Cidr.parse("172.31.255.0/24").orElseThrow();
+    return new Subnet(Address.of(172, 31, 255, 0), 24);
   }
 
-  static String host(Ipv4.Cidr subnet, int n) {
-    return Ipv4.format(subnet.network() + n);
+  static String host(Subnet subnet, int n) {
+    return subnet.host(n).toString();
   }
 
   /** The guest's management address with its prefix, e.g. 10.0.2.15/24. */

@@ -1,10 +1,10 @@
 package dev.labforge.targets.terraform;
 
-import dev.labforge.spec.Ipv4;
-import java.util.ArrayList;
+import dev.labforge.model.Address;
+import dev.labforge.model.Subnet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A subnet's allocation pools: every host address of the CIDR except the gateway and the fixed
@@ -17,25 +17,9 @@ final class AllocationPools {
 
   private AllocationPools() {}
 
-  static List<Pool> of(String cidr, String gateway, Set<String> reserved) {
-    Ipv4.Cidr net = Ipv4.Cidr.parse(cidr).orElseThrow();
-    Set<Long> taken = new TreeSet<>();
-    taken.add(Ipv4.parse(gateway).orElseThrow());
-    reserved.forEach(ip -> taken.add(Ipv4.parse(ip).orElseThrow()));
-    List<Pool> pools = new ArrayList<>();
-    long next = net.network() + 1;
-    for (long used : taken) {
-      if (used <= net.network() || used >= net.broadcast()) {
-        continue;
-      }
-      if (used > next) {
-        pools.add(new Pool(Ipv4.format(next), Ipv4.format(used - 1)));
-      }
-      next = Math.max(next, used + 1);
-    }
-    if (next < net.broadcast()) {
-      pools.add(new Pool(Ipv4.format(next), Ipv4.format(net.broadcast() - 1)));
-    }
-    return pools;
+  static List<Pool> of(Subnet subnet, Address gateway, Set<Address> reserved) {
+    Set<Address> taken = new HashSet<>(reserved);
+    taken.add(gateway);
+    return subnet.freeRanges(taken).stream().map(r -> new Pool(r.first().toString(), r.last().toString())).toList();
   }
 }

@@ -3,8 +3,10 @@ package dev.labforge.targets.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.hcl.HclFormat;
 import dev.labforge.hcl.HclSyntaxException;
+import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.model.Lab;
-import dev.labforge.render.Format;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -15,7 +17,6 @@ import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** terraform/openstack/: network, subnet, router, security group, key pair, ports, instances, volumes. */
 public final class TerraformTarget implements Target {
@@ -25,24 +26,13 @@ public final class TerraformTarget implements Target {
   public static final String SCHEMA = Schemas.resource(SCHEMA_NAME);
   static final List<String> FILES = List.of("versions.tf", "variables.tf", "main.tf", "outputs.tf");
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "Terraform for OpenStack: networks, ports, instances with cloud-init user_data, volumes",
+      List.of(SCHEMA_NAME), TerraformSettings::of);
 
   @Override
-  public String summary() {
-    return "Terraform for OpenStack: networks, ports, instances with cloud-init user_data, volumes";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(SCHEMA_NAME);
-  }
-
-  @Override
-  public TerraformSettings settings(JsonNode node) {
-    return TerraformSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Every instance's user_data is {@code filebase64()} of cloud-init's user-data. */
@@ -63,9 +53,8 @@ public final class TerraformTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    Map<String, Object> view = TerraformView.of(lab);
-    List<RenderedFile> files = new ArrayList<>();
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    TerraformView view = TerraformView.of(lab);
     for (String file : FILES) {
       String template = "terraform/openstack/" + file + ".ftl";
       String text;
@@ -74,8 +63,7 @@ public final class TerraformTarget implements Target {
       } catch (HclSyntaxException e) {
         throw new RenderException("templates/" + template, DIR + file + " is not HCL: " + e.getMessage());
       }
-      files.add(RenderedFile.text(DIR + file, text, "templates/" + template, Formats.HCL, SCHEMA));
+      out.accept(RenderedFile.text(DIR + file, text, "templates/" + template, Formats.HCL, SCHEMA));
     }
-    return files;
   }
 }

@@ -1,5 +1,6 @@
 package dev.labforge.targets.terraform;
 
+import dev.labforge.model.Address;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Image;
 import dev.labforge.model.Lab;
@@ -15,10 +16,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The flat view the four .tf templates lay out. Raw strings stay raw here: templates escape them
- * with esc.hcl, and HclFormat.align lines up the {@code =} signs as terraform fmt does.
+ * The view the four .tf templates lay out. Raw strings stay raw here: templates escape them with
+ * esc.hcl, and HclFormat.align lines up the {@code =} signs as terraform fmt does. {@code routers}
+ * and {@code forwarding} say whether any network is routed by a machine and any machine forwards:
+ * labs without routing keep their files as they were, the routing attributes appear only then.
  */
-final class TerraformView {
+public record TerraformView(String lab, String externalNetwork, String sshAllowedFrom, boolean floatingIps,
+    String publicKey, List<TerraformView.NetworkView> networks, boolean routers, boolean forwarding,
+    List<TerraformView.RouteView> routes, List<TerraformView.MachineView> machines,
+    List<TerraformView.PortView> ports, List<TerraformView.DiskView> disks, List<String> devices,
+    List<TerraformView.Entry> images, List<TerraformView.Entry> flavors) {
   /** A port key, e.g. {@code cloud/eth0}: a machine name never holds '/', so keys never clash. */
   static String portKey(Machine m, Nic nic) {
     return m.name() + "/" + nic.ifname();
@@ -45,21 +52,8 @@ final class TerraformView {
   /** One line of a map literal; HclFormat.align lines up the '=' signs afterwards. */
   public record Entry(String key, String value) {}
 
-  private TerraformView() {}
-
-  static Map<String, Object> of(Lab lab) {
+  static TerraformView of(Lab lab) {
     TerraformSettings settings = TerraformSettings.of(lab);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("lab", lab.name());
-    view.put("externalNetwork", settings.externalNetwork());
-    view.put("sshAllowedFrom", settings.sshAllowedFrom());
-    view.put("floatingIps", settings.floatingIps());
-    view.put("publicKey", publicKey(lab));
-    view.put("networks", networks(lab));
-    // Labs without routing keep their files as they were: the routing attributes appear only here.
-    view.put("routers", lab.networks().stream().anyMatch(Network::routedByMachine));
-    view.put("forwarding", lab.machines().stream().anyMatch(Machine::forwarding));
-    view.put("routes", routes(lab));
     List<MachineView> machines = new ArrayList<>();
     List<PortView> ports = new ArrayList<>();
     List<DiskView> disks = new ArrayList<>();
@@ -68,7 +62,7 @@ final class TerraformView {
       List<String> keys = new ArrayList<>();
       for (Nic nic : m.nics()) {
         keys.add(portKey(m, nic));
-        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), nic.ip(), nic.mac(),
+        ports.add(new PortView(portKey(m, nic), m.name(), nic.network(), java.util.Objects.toString(nic.ip(), null), nic.mac(),
             m.forwarding() ? forwarded(lab) : List.of()));
       }
       String user = m.loginUser() == null ? null : m.loginUser().name();
@@ -79,25 +73,24 @@ final class TerraformView {
         devices.add(d.device());
       }
     }
-    view.put("machines", machines);
-    view.put("ports", ports);
-    view.put("disks", disks);
-    view.put("devices", List.copyOf(devices));
-    view.put("images", entries(images(lab)));
     Map<String, String> flavors = new LinkedHashMap<>();
     lab.machines().forEach(m -> flavors.put(m.name(), Flavors.of(m, settings.flavors())));
-    view.put("flavors", entries(flavors));
-    return view;
+    return new TerraformView(lab.name(), settings.externalNetwork(), settings.sshAllowedFrom(),
+        settings.floatingIps(), publicKey(lab), networks(lab),
+        lab.networks().stream().anyMatch(Network::routedByMachine),
+        lab.machines().stream().anyMatch(Machine::forwarding), routes(lab), machines, ports, disks,
+        List.copyOf(devices), entries(images(lab)), entries(flavors));
   }
 
   private static List<NetworkView> networks(Lab lab) {
     List<NetworkView> out = new ArrayList<>();
     for (Network n : lab.networks()) {
-      Set<String> fixed = new TreeSet<>();
+      Set<Address> fixed = new TreeSet<>();
       lab.machines().forEach(m -> m.nics().stream()
           .filter(nic -> nic.network().equals(n.name()) && !nic.dhcp()).forEach(nic -> fixed.add(nic.ip())));
-      out.add(new NetworkView(n.name(), n.cidr(), n.gateway(), n.dhcp(), n.dns(),
-          AllocationPools.of(n.cidr(), n.gateway(), fixed), !n.routedByMachine()));
+      out.add(new NetworkView(n.name(), n.subnet().toString(), n.gateway().toString(), n.dhcp(),
+          n.dns().stream().map(Address::toString).toList(), AllocationPools.of(n.subnet(), n.gateway(), fixed),
+          !n.routedByMachine()));
     }
     return out;
   }
@@ -105,15 +98,16 @@ final class TerraformView {
   /** What a router passes on: the lab's networks and the spec's route destinations, never 0.0.0.0/0. */
   private static List<String> forwarded(Lab lab) {
     Set<String> cidrs = new java.util.LinkedHashSet<>();
-    lab.networks().forEach(n -> cidrs.add(n.cidr()));
-    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to())));
+    lab.networks().forEach(n -> cidrs.add(n.subnet().toString()));
+    lab.networks().forEach(n -> n.routes().forEach(r -> cidrs.add(r.to().toString())));
     return List.copyOf(cidrs);
   }
 
   private static List<RouteView> routes(Lab lab) {
     List<RouteView> out = new ArrayList<>();
     for (Network n : lab.networks()) {
-      n.routes().forEach(r -> out.add(new RouteView(n.name() + "/" + r.to(), n.name(), r.to(), r.via())));
+      n.routes().forEach(r -> out.add(new RouteView(n.name() + "/" + r.to(), n.name(), r.to().toString(),
+          r.via().toString())));
     }
     return out;
   }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fixed guest scripts of the Vagrantfile's provisioning steps, kept as shell files under
@@ -14,30 +14,31 @@ import java.util.Map;
  * into Ruby heredocs by the template, line by line.
  */
 final class GuestScripts {
-  static final List<String> NAMES = List.of("timezone", "user", "disk", "file", "packages", "routing");
+  /** The template's {@code guest}: each script's lines, one component per script (its file name). */
+  public record Lines(List<String> timezone, List<String> user, List<String> disk, List<String> file,
+      List<String> packages, List<String> routing) {}
+
+  static final List<String> NAMES = Arrays.stream(Lines.class.getRecordComponents())
+      .map(RecordComponent::getName).toList();
   static final String DIR = "labforge/vagrant/";
-  /** Script name to its lines. */
-  static final Map<String, List<String>> LINES = load();
+  static final Lines LINES = new Lines(load("timezone"), load("user"), load("disk"), load("file"), load("packages"),
+      load("routing"));
 
   private GuestScripts() {}
 
-  private static Map<String, List<String>> load() {
-    Map<String, List<String>> scripts = new LinkedHashMap<>();
-    for (String name : NAMES) {
-      try (InputStream in = GuestScripts.class.getClassLoader().getResourceAsStream(DIR + name + ".sh")) {
-        if (in == null) {
-          throw new IllegalStateException("guest script not packed in the jar: " + DIR + name + ".sh");
-        }
-        List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        // The heredoc ends at a line "SH"; a script line like it would end it early.
-        if (lines.stream().anyMatch(l -> l.strip().equals("SH"))) {
-          throw new IllegalStateException(DIR + name + ".sh has a line 'SH', which ends its Ruby heredoc");
-        }
-        scripts.put(name, lines);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  private static List<String> load(String name) {
+    try (InputStream in = GuestScripts.class.getClassLoader().getResourceAsStream(DIR + name + ".sh")) {
+      if (in == null) {
+        throw new IllegalStateException("guest script not packed in the jar: " + DIR + name + ".sh");
       }
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      // The heredoc ends at a line "SH"; a script line like it would end it early.
+      if (lines.stream().anyMatch(l -> l.strip().equals("SH"))) {
+        throw new IllegalStateException(DIR + name + ".sh has a line 'SH', which ends its Ruby heredoc");
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return Map.copyOf(scripts);
   }
 }

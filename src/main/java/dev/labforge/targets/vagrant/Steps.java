@@ -43,7 +43,9 @@ final class Steps {
     for (User u : machine.users()) {
       s.step("user " + u.name(), USER, arg("name", u.name()), arg("shell", u.shell()), list("groups", u.groups()),
           list("ssh_authorized_keys", u.sshAuthorizedKeys()),
-          arg("password_hash", u.hasPassword() ? u.passwordHash() : ""), arg("sudo", Boolean.toString(u.sudo())));
+          arg("password_hash", u.hasPassword() ? u.passwordHash() : ""),
+          // the model's rule, as cloud-init's seed writes it; empty: no sudo
+          arg("sudo_rule", u.sudo() ? u.sudoRule() : ""));
     }
     for (Disk d : machine.disks()) {
       if (d.mount() != null) {

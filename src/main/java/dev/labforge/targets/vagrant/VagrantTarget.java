@@ -1,9 +1,9 @@
 package dev.labforge.targets.vagrant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Warning;
+import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
@@ -11,7 +11,6 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One multi-machine {@code vagrant/Vagrantfile}. Ruby cannot be read back, so the view is
@@ -22,24 +21,16 @@ public final class VagrantTarget implements Target {
   static final String TEMPLATE = "vagrant/Vagrantfile.ftl";
   static final String PATH = "vagrant/Vagrantfile";
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  /** The template's view: {@code v}, the schema-checked part, and the fixed guest scripts' lines. */
+  public record VagrantfileView(VagrantView v, GuestScripts.Lines guest) {}
+
+  private static final About ABOUT = new About(ID,
+      "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)",
+      List.of(ViewValidation.SCHEMA_NAME), VagrantSettings::of);
 
   @Override
-  public String summary() {
-    return "one multi-machine Vagrantfile (libvirt, virtualbox, vmware_desktop)";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(ViewValidation.SCHEMA_NAME);
-  }
-
-  @Override
-  public VagrantSettings settings(JsonNode node) {
-    return VagrantSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   @Override
@@ -60,8 +51,8 @@ public final class VagrantTarget implements Target {
   }
 
   @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    return List.of(file(lab, templates));
+  public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
+    out.accept(file(lab, templates));
   }
 
   /** The Vagrantfile text, its view checked against its schema first. */
@@ -72,6 +63,6 @@ public final class VagrantTarget implements Target {
   private static RenderedFile file(Lab lab, TemplateRenderer templates) throws RenderException {
     VagrantView view = VagrantViews.of(lab, templates);
     ViewValidation.check(view, "templates/" + TEMPLATE);
-    return templates.file(PATH, TEMPLATE, Map.of("v", view, "guest", GuestScripts.LINES), Formats.RUBY, null);
+    return templates.file(PATH, TEMPLATE, new VagrantfileView(view, GuestScripts.LINES), Formats.RUBY, null);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Everything the Vagrantfile template lays out, already decided: the template only loops and
  * quotes. It is serialized to JSON and checked against {@code schemas/vagrant/vagrantfile.schema.json}
- * before rendering. Comments are single-line already; every other string is a spec value the
- * template writes with {@code esc.ruby}.
+ * before rendering. Every string is raw: the template writes comments with {@code esc.rubyComment}
+ * (one line whatever they hold) and every other spec value with {@code esc.ruby}.
  */
 public record VagrantView(
     String specFile,

@@ -1,13 +1,12 @@
 package dev.labforge.targets.vagrant;
 
+import dev.labforge.model.Address;
 import dev.labforge.model.Disk;
 import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
-import dev.labforge.render.Escape;
-import dev.labforge.spec.Ipv4;
 import dev.labforge.render.RenderException;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -21,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /** Builds the {@link VagrantView} of a lab: every provider decision is made here, not in the template. */
@@ -44,8 +44,8 @@ final class VagrantViews {
     boolean vagrantDisks = providers.contains(VIRTUALBOX) || providers.contains(VMWARE);
     String labComment = lab.description().isBlank() ? lab.name() : lab.name() + ": " + lab.description();
     boolean routing = machines.stream().flatMap(m -> m.steps().stream()).anyMatch(s -> Steps.ROUTING.equals(s.script()));
-    return new VagrantView(Escape.rubyComment(Path.of(lab.specName()).getFileName().toString()), lab.name(),
-        Escape.rubyComment(labComment), providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
+    return new VagrantView(Path.of(lab.specName()).getFileName().toString(), lab.name(),
+        labComment, providers, VagrantSettings.of(lab).syncedFolder(), anyDisks && vagrantDisks,
         routing, machines);
   }
 
@@ -53,7 +53,7 @@ final class VagrantViews {
       String etcHosts) {
     String displayName = HostNames.machine(lab.name(), m.name());
     List<DiskView> disks = m.disks().stream().map(VagrantViews::disk).toList();
-    return new MachineView(m.name(), m.index() == 0, Escape.rubyComment(comment(m)),
+    return new MachineView(m.name(), m.index() == 0, comment(m),
         lab.image(m.image()).vagrantBox(), guest(lab.image(m.image()).os()), m.name(),
         m.nics().stream().map(n -> network(lab, n, providers, hostAddresses)).toList(),
         providers.contains(LIBVIRT)
@@ -92,17 +92,17 @@ final class VagrantViews {
     boolean libvirt = providers.contains(LIBVIRT);
     // A bridged NIC is a macvtap device on the host under libvirt: it has no libvirt network.
     boolean libvirtNetwork = libvirt && !bridged;
-    String comment = "network " + net.name() + " (" + net.cidr() + ", " + net.kind()
+    String comment = "network " + net.name() + " (" + net.subnet() + ", " + net.kind()
         + (nic.dhcp() ? ", DHCP" : "") + ")";
-    return new NetworkView(Escape.rubyComment(comment), bridged ? "public_network" : "private_network", nic.dhcp(),
-        nic.ip(), net.netmask(),
+    return new NetworkView(comment, bridged ? "public_network" : "private_network", nic.dhcp(),
+        Objects.toString(nic.ip(), null), net.netmask().toString(),
         libvirtNetwork ? HostNames.network(lab.name(), net.name()) : null,
         libvirtNetwork ? net.dhcp() : null,
         libvirtNetwork ? (net.kind().equals("nat") ? "nat" : "none") : null,
-        libvirtNetwork && nic.dhcp() ? net.address() : null,
+        libvirtNetwork && nic.dhcp() ? net.subnet().network().toString() : null,
         libvirt ? nic.mac() : null,
         providers.contains(VIRTUALBOX) ? nic.mac().replace(":", "") : null,
-        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway() : null,
+        providers.contains(VIRTUALBOX) && nic.dhcp() && !bridged ? net.gateway().toString() : null,
         libvirtNetwork && net.routedByMachine() ? hostAddresses.get(net.name()) : null,
         providers.contains(VIRTUALBOX) && net.routedByMachine() && !bridged ? HostNames.network(lab.name(), net.name()) : null);
   }
@@ -112,16 +112,10 @@ final class VagrantViews {
    * that no lab NIC, gateway or DNS server uses (derived addresses grow from the bottom).
    */
   static String hostAddress(Lab lab, Network net) {
-    Ipv4.Cidr cidr = Ipv4.Cidr.parse(net.cidr()).orElseThrow();
-    java.util.Set<String> taken = new java.util.HashSet<>(net.dns());
+    java.util.Set<Address> taken = new java.util.HashSet<>(net.dns());
     taken.add(net.gateway());
     lab.machines().forEach(m -> m.nics().forEach(n -> taken.add(n.ip())));
-    for (long a = cidr.broadcast() - 1; a > cidr.network(); a--) {
-      if (!taken.contains(Ipv4.format(a))) {
-        return Ipv4.format(a);
-      }
-    }
-    return null;
+    return net.subnet().highestFreeHost(taken).map(Address::toString).orElse(null);
   }
 
   private static DiskView disk(Disk d) {

@@ -1,6 +1,5 @@
 package dev.labforge.targets.xen;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.model.Lab;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
@@ -11,9 +10,7 @@ import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** xen/: one xl domain configuration per machine (PVH or HVM) and a lab.sh that drives xl. */
 public final class XenTarget implements Target {
@@ -22,24 +19,13 @@ public final class XenTarget implements Target {
   static final String SCHEMA_NAME = "xen/domain";
   public static final String SCHEMA = Schemas.resource(SCHEMA_NAME);
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  private static final About ABOUT = new About(ID,
+      "xl domain configurations (PVH or HVM) and a lab.sh for a Xen dom0",
+      List.of(SCHEMA_NAME), XenSettings::of);
 
   @Override
-  public String summary() {
-    return "xl domain configurations (PVH or HVM) and a lab.sh for a Xen dom0";
-  }
-
-  @Override
-  public List<String> schemas() {
-    return List.of(SCHEMA_NAME);
-  }
-
-  @Override
-  public XenSettings settings(JsonNode node) {
-    return XenSettings.of(node);
+  public About about() {
+    return ABOUT;
   }
 
   /** Each domain boots with its machine's nocloud.iso, which lab.sh copies next to its disks. */
@@ -59,22 +45,15 @@ public final class XenTarget implements Target {
     return List.of(new XlParserCheck());
   }
 
-  @Override
-  public List<RenderedFile> render(Lab lab, TemplateRenderer templates) throws RenderException {
-    List<RenderedFile> files = new ArrayList<>();
-    render(lab, templates, files::add);
-    return files;
-  }
-
   /** One domain at a time: a big lab's configs are never held together. */
   @Override
   public void render(Lab lab, TemplateRenderer templates, FileSink out) throws RenderException {
     XenView view = XenViews.of(lab);
     for (XenView.DomainView domain : view.domains()) {
       out.accept(new RenderedFile(DIR + domain.machine() + ".cfg",
-          templates.renderUtf8("xen/machine.cfg.ftl", Map.of("m", domain)), "templates/xen/machine.cfg.ftl",
+          templates.renderUtf8("xen/machine.cfg.ftl", domain), "templates/xen/machine.cfg.ftl",
           XlFormat.XL, SCHEMA));
     }
-    out.accept(templates.file(DIR + "lab.sh", "xen/lab.sh.ftl", Map.of("v", view), Formats.TEXT, null));
+    out.accept(templates.file(DIR + "lab.sh", "xen/lab.sh.ftl", view, Formats.TEXT, null));
   }
 }

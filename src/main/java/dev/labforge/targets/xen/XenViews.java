@@ -4,7 +4,6 @@ import dev.labforge.model.Disk;
 import dev.labforge.model.HostNames;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
-import dev.labforge.model.Network;
 import dev.labforge.targets.xen.XenView.BridgeView;
 import dev.labforge.targets.xen.XenView.DiskView;
 import dev.labforge.targets.xen.XenView.DomainView;
@@ -12,7 +11,6 @@ import dev.labforge.targets.xen.XenView.ImageView;
 import dev.labforge.targets.xen.XenView.MachineView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Builds the {@link XenView}: where each disk lives on dom0, the xl disk and vif spec strings,
@@ -44,8 +42,9 @@ final class XenViews {
     List<String> used = lab.machines().stream().map(Machine::image).distinct().toList();
     List<ImageView> images = lab.images().stream().filter(i -> used.contains(i.name()))
         .map(i -> new ImageView(i.name(), basePath(lab, s, i.name()), i.sourceUrl())).toList();
+    // A machine that owns the gateway address (a router) keeps it; dom0's bridge then takes none.
     List<BridgeView> bridgeViews = lab.networks().stream().map(n -> new BridgeView(bridge(lab, n.name()),
-        n.gateway() == null || takenByMachine(lab, n) ? null : n.gateway() + "/" + n.prefix())).toList();
+        n.routedByMachine() ? null : n.gatewayCidr())).toList();
     List<MachineView> machines = new ArrayList<>();
     List<DomainView> domains = new ArrayList<>();
     for (Machine m : lab.machines()) {
@@ -104,11 +103,5 @@ final class XenViews {
   /** The dom0 bridge of a lab network: host-wide, named like every target's (HostNames). */
   static String bridge(Lab lab, String network) {
     return HostNames.bridge(lab.name(), network);
-  }
-
-  /** A machine that owns the gateway address (a router) keeps it; dom0 then takes none. */
-  private static boolean takenByMachine(Lab lab, Network n) {
-    return lab.machines().stream().flatMap(m -> m.nics().stream())
-        .anyMatch(nic -> n.name().equals(nic.network()) && Objects.equals(nic.ip(), n.gateway()));
   }
 }

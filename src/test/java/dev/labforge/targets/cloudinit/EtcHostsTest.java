@@ -60,7 +60,7 @@ class EtcHostsTest {
               continue;
             }
             assertThat(lines).as("%s sees %s on %s", viewer.name(), m.name(), n.network())
-                .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip()).contains(m.name() + "-" + n.network()));
+                .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip().toString()).contains(m.name() + "-" + n.network()));
           }
           if (m.nics().stream().anyMatch(n -> !n.dhcp())) {
             assertThat(lines).as("%s knows %s by its short name", viewer.name(), m.name())
@@ -79,7 +79,7 @@ class EtcHostsTest {
       String text = EtcHosts.text(full, viewer, TEMPLATES);
       assertThat(text).contains("# The machines of lab hosts; <machine>-<network> names each address.\n");
       for (Machine m : full.machines()) {
-        assertThat(text).contains(m.nics().get(0).ip() + " ".repeat(15 - m.nics().get(0).ip().length()) + " "
+        assertThat(text).contains(m.nics().get(0).ip() + " ".repeat(15 - m.nics().get(0).ip().toString().length()) + " "
             + m.fqdn() + " " + m.name() + " " + m.name() + "-lan\n");
         assertThat(text).contains("# " + m.name() + " eth1 on ext uses DHCP: no fixed address\n");
       }
@@ -102,7 +102,7 @@ class EtcHostsTest {
         """);
     for (Machine viewer : over.machines()) {
       assertThat(EtcHosts.text(over, viewer, TEMPLATES).lines().filter(l -> l.contains("-lan")))
-          .containsExactly(viewer.nics().get(0).ip() + " ".repeat(16 - viewer.nics().get(0).ip().length())
+          .containsExactly(viewer.nics().get(0).ip() + " ".repeat(16 - viewer.nics().get(0).ip().toString().length())
               + viewer.fqdn() + " " + viewer.name() + " " + viewer.name() + "-lan");
     }
     // Outside the lab (inventory/hosts), every machine still.

@@ -1,5 +1,9 @@
 package dev.labforge.targets.cloudinit;
 
+import dev.labforge.testing.Rendered;
+import static dev.labforge.model.Ips.ip;
+import static dev.labforge.model.Ips.subnet;
+
 import dev.labforge.model.Disk;
 import dev.labforge.model.GuestFile;
 import dev.labforge.model.Image;
@@ -32,10 +36,10 @@ final class SeedMachines {
     }
     List<Script> scripts = List.of(new Script("probe", "probe.sh", "/var/lib/labforge/scripts/01-probe.sh",
         contents.isEmpty() ? "#!/bin/sh\n" : contents.get(0), true));
-    Network net = new Network("lab", "192.168.56.0/24", "192.168.56.0", 24, "255.255.255.0", "192.168.56.1",
-        false, List.of("192.168.56.1"), "private", List.of(), null);
-    Nic nic = new Nic(0, "eth0", "lab", "192.168.56.10", 24, "255.255.255.0", "192.168.56.1", "52:54:00:12:34:56", true,
-        List.of("192.168.56.1"), List.of());
+    Network net = new Network("lab", subnet("192.168.56.0/24"), ip("192.168.56.1"), false, List.of(ip("192.168.56.1")),
+        "private", List.of(), null);
+    Nic nic = new Nic(0, "eth0", "lab", ip("192.168.56.10"), net.subnet(), net.gateway(), "52:54:00:12:34:56", true,
+        net.dns(), List.of());
     User user = new User("lab", true, List.of(), null, List.of(), "/bin/bash");
     String id = Ids.instanceId(String.join("\u0000", contents).getBytes(StandardCharsets.UTF_8));
     Machine m = Machine.builder().name("probe").image("img").users(List.of(user)).packages(List.of("vim"))
@@ -49,7 +53,7 @@ final class SeedMachines {
   }
 
   static List<RenderedFile> render(Lab lab) throws Exception {
-    return new CloudInitTarget().render(lab, TEMPLATES);
+    return Rendered.of(new CloudInitTarget(), lab, TEMPLATES);
   }
 
   static RenderedFile userData(List<RenderedFile> files) {

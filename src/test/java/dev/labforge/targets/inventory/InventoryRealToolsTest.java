@@ -96,7 +96,7 @@ class InventoryRealToolsTest {
           assertThat(nics.get(i).path("mac").asText()).isEqualTo(n.mac().toLowerCase(Locale.ROOT));
           assertThat(nics.get(i).path("network").asText()).isEqualTo(n.network());
           if (!n.dhcp()) {
-            assertThat(nics.get(i).path("ip").asText()).isEqualTo(n.ip());
+            assertThat(nics.get(i).path("ip").asText()).isEqualTo(n.ip().toString());
           }
           String group = InventoryViews.group("net_", n.network());
           assertThat(root.path(group).path("hosts").toString()).as(group).contains("\"" + m.name() + "\"");

@@ -61,21 +61,24 @@ class LibvirtAgreesWithModelTest {
       } else if (!net.kind().equals("bridged")) {
         soft.assertThat(bridges.add(bridge)).as("bridge %s unique", bridge).isTrue();
         JsonNode ip = n.path("ip").get(0);
-        soft.assertThat(ip.path("@address").asText()).isEqualTo(net.gateway());
-        soft.assertThat(ip.path("@netmask").asText()).isEqualTo(net.netmask());
+        soft.assertThat(ip.path("@address").asText()).isEqualTo(net.gateway().toString());
+        soft.assertThat(ip.path("@netmask").asText()).isEqualTo(net.netmask().toString());
         soft.assertThat(n.has("forward")).as("%s has a forward", net.name()).isEqualTo(net.kind().equals("nat"));
+        // the model's domain, the one every machine's FQDN ends in
+        soft.assertThat(n.path("domain").path(0).path("@name").asText()).as("%s's DNS domain", net.name())
+            .isEqualTo(lab.domain());
         List<String> dnsNames = new ArrayList<>();
         n.path("dns").path(0).path("host").forEach(h -> h.path("hostname").forEach(x -> dnsNames.add(x.path("#text").asText())));
         for (Machine m : lab.machines()) {
           boolean addressed = m.nics().stream().anyMatch(x -> x.ip() != null);
           if (addressed) {
-            soft.assertThat(dnsNames).as("DNS of %s", net.name()).contains(m.name(), m.name() + "." + lab.name() + ".internal");
+            soft.assertThat(dnsNames).as("DNS of %s", net.name()).contains(m.name(), m.fqdn());
           }
           for (Nic nic : m.nics()) {
             if (nic.network().equals(net.name()) && nic.ip() != null) {
-              soft.assertThat(hostIp(n, m.name())).as("DNS address of %s on %s", m.name(), net.name()).isEqualTo(nic.ip());
+              soft.assertThat(hostIp(n, m.name())).as("DNS address of %s on %s", m.name(), net.name()).isEqualTo(nic.ip().toString());
               if (net.dhcp()) {
-                soft.assertThat(dhcpPin(n, nic.mac().toLowerCase(Locale.ROOT))).as("DHCP pin of %s", m.name()).isEqualTo(nic.ip());
+                soft.assertThat(dhcpPin(n, nic.mac().toLowerCase(Locale.ROOT))).as("DHCP pin of %s", m.name()).isEqualTo(nic.ip().toString());
               }
             }
           }

@@ -1,5 +1,6 @@
 package dev.labforge.targets.lxd;
 
+import static dev.labforge.model.Ips.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,13 +123,13 @@ class LxdAgreesWithModelTest {
           soft.assertThat(device.has("ipv4.address")).isFalse();
         } else {
           soft.assertThat(device.path("ipv4.address").asText()).as("%s %s IP", machine.name(), nic.ifname())
-              .isEqualTo(nic.ip());
+              .isEqualTo(nic.ip().toString());
           JsonNode bridge = bridges.get(HostNames.bridge(lab.name(), nic.network()));
           if (bridge != null) {
             soft.assertThat(bridge.path("config").path("ipv4.dhcp").asText()).isEqualTo("true");
             String ranges = bridge.path("config").path("ipv4.dhcp.ranges").asText("");
             if (!lab.network(nic.network()).dhcp()) {
-              soft.assertThat(inRanges(nic.ip(), ranges)).as("%s in the reserved ranges %s", nic.ip(), ranges).isTrue();
+              soft.assertThat(inRanges(nic.ip().toString(), ranges)).as("%s in the reserved ranges %s", nic.ip(), ranges).isTrue();
             }
           }
         }
@@ -189,7 +190,7 @@ class LxdAgreesWithModelTest {
         .isEqualTo(HostNames.bridge("lxd-lab", "containers")).isNotEqualTo(HostNames.bridge("lxd-lab", "container"));
     String longName = HostNames.machine("a".repeat(60), "b".repeat(60));
     assertThat(longName).hasSize(63).matches("[a-z0-9-]+").doesNotEndWith("-");
-    assertThat(LxdViews.ranges(List.of("10.0.0.5", "10.0.0.3", "10.0.0.4", "10.0.0.9"))).isEqualTo("10.0.0.3-10.0.0.5,10.0.0.9-10.0.0.9");
+    assertThat(LxdViews.ranges(List.of(ip("10.0.0.5"), ip("10.0.0.3"), ip("10.0.0.4"), ip("10.0.0.9")))).isEqualTo("10.0.0.3-10.0.0.5,10.0.0.9-10.0.0.9");
   }
 
   private static long mib(String size) {

@@ -1,5 +1,6 @@
 package dev.labforge.targets.packer;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,8 @@ class InstallerAnswersEscapeTest {
     String yaml = Files.readString(SPECS.resolve("packer-installers.yaml"))
         .replace("      password: \"s3cret \\\"quoted\\\" ${x}\"", "      password_hash: '" + HASH.replace("'", "''") + "'");
     assertThat(yaml).contains("password_hash");
-    Lab lab = Generator.load(new SpecInput("hash.yaml", yaml.getBytes(StandardCharsets.UTF_8), SPECS.toAbsolutePath()));
-    return new PackerTarget().render(lab, new TemplateRenderer());
+    Lab lab = Rendered.load(new SpecInput("hash.yaml", yaml.getBytes(StandardCharsets.UTF_8), SPECS.toAbsolutePath()));
+    return Rendered.of(new PackerTarget(), lab, new TemplateRenderer());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.labforge.targets.packer;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.labforge.Generator;
@@ -86,7 +87,7 @@ class PackerSourceTemplateTest {
         + "}}}, \"networks\": [{\"name\": \"n\", \"cidr\": \"10.9.0.0/24\"}], \"machines\": [{\"name\": \"m\","
         + " \"image\": \"img\"}]}";
     SpecInput input = new SpecInput("t.json", json.getBytes(StandardCharsets.UTF_8), Path.of("."));
-    return new PackerTarget().render(Generator.load(input), new TemplateRenderer());
+    return Rendered.of(new PackerTarget(), Rendered.load(input), new TemplateRenderer());
   }
 
   /** The files under packer/, the template without its packer {} block (1.6.6 predates required_plugins). */

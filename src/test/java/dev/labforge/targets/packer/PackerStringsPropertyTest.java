@@ -1,5 +1,6 @@
 package dev.labforge.targets.packer;
 
+import dev.labforge.testing.Rendered;
 import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,8 +59,8 @@ class PackerStringsPropertyTest {
         .append(" \"networks\": [{\"name\": \"n\", \"cidr\": \"10.9.0.0/24\"}],")
         .append(" \"machines\": [{\"name\": \"m\", \"image\": \"img\"}]}");
     SpecInput input = new SpecInput("prop.json", json.toString().getBytes(StandardCharsets.UTF_8), Path.of("."));
-    Lab lab = Generator.load(input);
-    return new PackerTarget().render(lab, new TemplateRenderer());
+    Lab lab = Rendered.load(input);
+    return Rendered.of(new PackerTarget(), lab, new TemplateRenderer());
   }
 
   @Property(tries = 300)

@@ -1,5 +1,6 @@
 package dev.labforge.targets.packer;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -200,7 +201,7 @@ class PackerTargetTest {
     String text = java.nio.file.Files.readString(example).replace("targets:\n", "targets:\n  packer:\n    enabled: false\n");
     dev.labforge.SpecInput input = new dev.labforge.SpecInput("off.yaml",
         text.getBytes(java.nio.charset.StandardCharsets.UTF_8), example.toAbsolutePath().getParent());
-    List<RenderedFile> files = dev.labforge.Generator.render(dev.labforge.Generator.load(input), input, List.of());
+    List<RenderedFile> files = Rendered.all(Rendered.load(input), input, List.of());
     assertThat(files).noneMatch(f -> f.path().startsWith("packer/"));
     assertThat(Specs.render(example)).anyMatch(f -> f.path().startsWith("packer/"));
   }

@@ -100,7 +100,7 @@ class QemuWiresTest {
   }
 
   @Test
-  void theManagementNicHasTheDefaultRouteOnlyWhereTheSpecGivesNone() {
+  void theManagementNicHasTheDefaultRouteOnlyWhereTheSpecGivesNone() throws IOException {
     Lab router = Specs.lab(Path.of("examples/router.yaml"));
     // client1's lan1 NIC has the default route (via the router); the router has one on mgmt
     assertThat(QemuWires.managementNic(router, router.machines().get(1)).orElseThrow().gateway()).isNull();

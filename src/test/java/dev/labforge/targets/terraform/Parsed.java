@@ -1,5 +1,6 @@
 package dev.labforge.targets.terraform;
 
+import dev.labforge.testing.Rendered;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labforge.hcl.HclReader;
 import dev.labforge.render.RenderedFile;
@@ -15,7 +16,7 @@ final class Parsed {
   private Parsed() {}
 
   static List<RenderedFile> render(Path spec) throws Exception {
-    return new TerraformTarget().render(Specs.lab(spec), new TemplateRenderer());
+    return Rendered.of(new TerraformTarget(), Specs.lab(spec), new TemplateRenderer());
   }
 
   /** File path (terraform/openstack/main.tf ...) to its tree, in hcl2json's shape. */

@@ -112,7 +112,7 @@ class TerraformModelTest {
         own.add(key);
         JsonNode port = ports.path(key);
         assertThat(port.path("mac").asText()).as(key).isEqualTo(nic.mac());
-        assertThat(port.path("ip").isNull() ? null : port.path("ip").asText()).as(key).isEqualTo(nic.ip());
+        assertThat(port.path("ip").isNull() ? null : port.path("ip").asText()).as(key).isEqualTo(java.util.Objects.toString(nic.ip(), null));
         assertThat(port.path("network").asText()).as(key).isEqualTo(nic.network());
         assertThat(port.path("machine").asText()).as(key).isEqualTo(m.name());
       }
@@ -135,13 +135,13 @@ class TerraformModelTest {
   private static void network(Lab lab, TfConfig tf) {
     for (var n : lab.networks()) {
       JsonNode net = tf.local("networks").path(n.name());
-      assertThat(net.path("cidr").asText()).isEqualTo(n.cidr());
-      assertThat(net.path("gateway_ip").asText()).isEqualTo(n.gateway());
+      assertThat(net.path("cidr").asText()).isEqualTo(n.subnet().toString());
+      assertThat(net.path("gateway_ip").asText()).isEqualTo(n.gateway().toString());
       assertThat(net.path("enable_dhcp").asBoolean()).isEqualTo(n.dhcp());
       List<Long> reserved = new ArrayList<>();
-      reserved.add(ip(n.gateway()));
+      reserved.add(n.gateway().value());
       lab.machines().forEach(m -> m.nics().stream().filter(x -> x.network().equals(n.name()) && !x.dhcp())
-          .forEach(x -> reserved.add(ip(x.ip()))));
+          .forEach(x -> reserved.add(x.ip().value())));
       for (JsonNode pool : net.path("allocation_pools")) {
         long start = ip(pool.path("start").asText());
         long end = ip(pool.path("end").asText());

@@ -1,5 +1,6 @@
 package dev.labforge.targets.terraform;
 
+import dev.labforge.testing.Rendered;
 import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class TerraformStringsPropertyTest {
     List<String> all = new ArrayList<>(TRICKY);
     all.addAll(names);
     Lab lab = labWith(all);
-    List<RenderedFile> files = new TerraformTarget().render(lab, new TemplateRenderer());
+    List<RenderedFile> files = Rendered.of(new TerraformTarget(), lab, new TemplateRenderer());
 
     Path dir = Files.createTempDirectory("tf-strings");
     temps.add(dir);

@@ -31,6 +31,18 @@ class GuestScriptFilesTest {
         assertThat(run.ok()).as("%s on %s:\n%s", command, name, run.output()).isTrue();
       }
     }
-    assertThat(GuestScripts.LINES).containsOnlyKeys(GuestScripts.NAMES);
+    for (java.lang.reflect.RecordComponent script : GuestScripts.Lines.class.getRecordComponents()) {
+      assertThat((List<?>) script.getAccessor().invoke(GuestScripts.LINES)).as(script.getName()).isNotEmpty();
+    }
+  }
+
+  /** The sudo rule is the model's (User.SUDO_RULE, as cloud-init writes it), passed in; no script spells its own. */
+  @Test
+  void noGuestScriptSpellsTheSudoRule() throws Exception {
+    for (java.lang.reflect.RecordComponent script : GuestScripts.Lines.class.getRecordComponents()) {
+      List<?> lines = (List<?>) script.getAccessor().invoke(GuestScripts.LINES);
+      assertThat(lines).as(script.getName() + ".sh").isNotEmpty()
+          .noneMatch(l -> l.toString().contains(dev.labforge.model.User.SUDO_RULE) || l.toString().contains("NOPASSWD"));
+    }
   }
 }

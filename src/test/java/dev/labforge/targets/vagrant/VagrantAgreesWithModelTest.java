@@ -91,9 +91,9 @@ class VagrantAgreesWithModelTest {
         assertThat(opts.path("type").asText()).isEqualTo("dhcp");
         assertThat(opts.has("ip")).isFalse();
       } else {
-        assertThat(opts.path("ip").asText()).isEqualTo(nic.ip());
+        assertThat(opts.path("ip").asText()).isEqualTo(nic.ip().toString());
       }
-      assertThat(opts.path("netmask").asText()).isEqualTo(net.netmask());
+      assertThat(opts.path("netmask").asText()).isEqualTo(net.netmask().toString());
       assertThat(opts.path("libvirt__mac").asText(null)).isEqualTo(providers.contains("libvirt") ? nic.mac() : null);
       assertThat(opts.path("virtualbox__mac").asText(null))
           .isEqualTo(providers.contains("virtualbox") ? nic.mac().replace(":", "") : null);
@@ -204,7 +204,7 @@ class VagrantAgreesWithModelTest {
       List<String> lines = v.text("content").lines().toList();
       for (Machine other : lab.machines()) {
         other.nics().stream().filter(n -> !n.dhcp()).forEach(n -> assertThat(lines).as("%s sees %s", m.name(), n.ip())
-            .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip()).contains(other.name() + "-" + n.network())));
+            .anySatisfy(l -> assertThat(l.split("\\s+")).startsWith(n.ip().toString()).contains(other.name() + "-" + n.network())));
       }
     }
     for (User u : m.users()) {
@@ -214,7 +214,8 @@ class VagrantAgreesWithModelTest {
       assertThat(v.text("groups")).isEqualTo(lines(u.groups()));
       assertThat(v.text("ssh_authorized_keys")).isEqualTo(lines(u.sshAuthorizedKeys()));
       assertThat(v.text("password_hash")).isEqualTo(u.hasPassword() ? u.passwordHash() : "");
-      assertThat(v.text("sudo")).isEqualTo(Boolean.toString(u.sudo()));
+      // the model's sudo rule, not one the guest script spells itself
+      assertThat(v.text("sudo_rule")).isEqualTo(u.sudo() ? u.sudoRule() : "");
     }
     for (Disk d : m.disks()) {
       if (d.mount() != null) {

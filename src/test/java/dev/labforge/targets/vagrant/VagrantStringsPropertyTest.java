@@ -1,5 +1,6 @@
 package dev.labforge.targets.vagrant;
 
+import dev.labforge.testing.Rendered;
 import dev.labforge.testing.NeedsTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,7 +131,7 @@ class VagrantStringsPropertyTest {
       ArrayNode scripts = machine.putArray("scripts");
       scripts.addObject().put("name", "run").put("path", "run" + i + ".sh");
     }
-    return Generator.load(new SpecInput("prop.json", JSON.writeValueAsBytes(spec), dir));
+    return Rendered.load(new SpecInput("prop.json", JSON.writeValueAsBytes(spec), dir));
   }
 
   private static JsonNode provisioner(JsonNode provisioners, String name) {

@@ -73,7 +73,7 @@ class VagrantViewTest {
   }
 
   @Test
-  void providersNetworksAndDisksFollowTheSpec() {
+  void providersNetworksAndDisksFollowTheSpec() throws Exception {
     Lab lab = Specs.lab(EDGES);
     VagrantView view = view(lab);
     assertThat(view.providers()).containsExactly("virtualbox", "libvirt");
@@ -97,8 +97,10 @@ class VagrantViewTest {
     assertThat(store.libvirt().disks()).extracting(VagrantView.DiskView::device).containsExactly("vdb", "vdc");
     // 1536 MiB rounds up to whole GiB: providers take whole units.
     assertThat(store.libvirt().disks().get(0).libvirtSize()).isEqualTo("2G");
-    // The lab description has a newline: the header comment must not.
-    assertThat(view.labComment()).doesNotContain("\n").contains("#{ruby}");
+    // The lab description has a newline: the view holds it raw, the template's header comment does not.
+    assertThat(view.labComment()).contains("a\nsecond line");
+    assertThat(VagrantTarget.text(lab, new dev.labforge.render.TemplateRenderer()))
+        .contains("# Lab vagrant-edges: Edge cases for the Vagrantfile: 'quotes', #{ruby}, ${hcl} and a second line\n");
   }
 
   @Test

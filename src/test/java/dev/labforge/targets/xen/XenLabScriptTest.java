@@ -1,5 +1,6 @@
 package dev.labforge.targets.xen;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,7 +43,7 @@ class XenLabScriptTest {
   void labShIsCleanUnderShellcheck() throws Exception {
     RealTools.require("shellcheck", "bash");
     for (String spec : List.of("examples/lpic3-351.yaml", "src/test/resources/specs/xen-hvm.yaml")) {
-      Path out = write(Generator.load(SpecInput.file(Path.of(spec))), SpecInput.file(Path.of(spec)));
+      Path out = write(Rendered.load(SpecInput.file(Path.of(spec))), SpecInput.file(Path.of(spec)));
       Tools.Run sc = Tools.system().run(out.resolve("xen"), Map.of(), 60, "shellcheck", "lab.sh");
       assertThat(sc.output()).as(spec).isEmpty();
       assertThat(sc.exitCode()).isZero();
@@ -62,7 +63,7 @@ class XenLabScriptTest {
     Path specFile = tmp.resolve("lpic3-351.yaml");
     Files.writeString(specFile, spec, StandardCharsets.UTF_8);
     SpecInput input = SpecInput.file(specFile);
-    Lab lab = Generator.load(input);
+    Lab lab = Rendered.load(input);
     Path out = write(lab, input);
     Files.createDirectories(images.resolve("base"));
     Tools tools = Tools.system();
@@ -134,7 +135,7 @@ class XenLabScriptTest {
 
   private Path write(Lab lab, SpecInput input) throws Exception {
     Path out = Files.createTempDirectory(tmp, "out").resolve(lab.name());
-    for (RenderedFile f : Generator.render(lab, input, List.of())) {
+    for (RenderedFile f : Rendered.all(lab, input, List.of())) {
       Path p = out.resolve(f.path());
       Files.createDirectories(p.getParent());
       Files.write(p, f.content());

@@ -1,5 +1,6 @@
 package dev.labforge.targets.xen;
 
+import dev.labforge.testing.Rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class XenStringsPropertyTest {
     for (int i = 0; i < samples.size(); i++) {
       Lab lab = lab(samples.get(i), "p" + i);
       labs.add(lab);
-      for (RenderedFile f : new XenTarget().render(lab, TEMPLATES)) {
+      for (RenderedFile f : Rendered.of(new XenTarget(), lab, TEMPLATES)) {
         if (f.path().endsWith(".cfg")) {
           String name = "p" + i + "-" + f.path().substring("xen/".length());
           Files.write(work.resolve(name), f.content());
@@ -94,6 +95,6 @@ class XenStringsPropertyTest {
     machine.putArray("disks").addObject().put("name", "d").put("size", "1GiB");
     spec.putObject("targets").putObject("xen").put("image_dir", s.imageDir()).put("kernel", s.kernel())
         .put("ramdisk", s.ramdisk()).put("extra", s.extra());
-    return Generator.load(new SpecInput(name + ".json", JSON.writeValueAsBytes(spec), Path.of(".")));
+    return Rendered.load(new SpecInput(name + ".json", JSON.writeValueAsBytes(spec), Path.of(".")));
   }
 }
