@@ -33,12 +33,13 @@ class QemuWiresTest {
       s.append("  - {name: n").append(i).append(", cidr: 10.").append(i / 256).append('.').append(i % 256)
           .append(".0/24}\n");
     }
+    s.append("  - {name: wide, cidr: 172.16.0.0/16}\n");
     s.append(extra);
     if (machines > 0) {
       s.append("machines:\n");
     }
     for (int i = 0; i < machines; i++) {
-      s.append("  - {name: m").append(i).append(", image: img, nics: [{network: n0}]}\n");
+      s.append("  - {name: m").append(i).append(", image: img, nics: [{network: wide}]}\n");
     }
     Path spec = tmp.resolve(name + ".yaml");
     Files.writeString(spec, s.toString());
@@ -70,7 +71,7 @@ class QemuWiresTest {
     Map<String, Integer> ports = QemuWires.sshPorts(big);
     assertThat(new HashSet<>(ports.values())).hasSize(600);
     assertThat(QemuWires.segments(big).values().stream().map(QemuWires.Segment::address).collect(Collectors.toSet()))
-        .hasSize(600);
+        .hasSize(601);  // n0..n599 and wide
   }
 
   @Test
