@@ -33,6 +33,9 @@ packages+=,python3-cffi-backend,ifupdown,isc-dhcp-client,sudo,netbase,procps
 packages+=,openssh-server
 # The lab proofs (libvirt, LXD, Vagrant) ping between machines; minbase has no ping.
 packages+=,iputils-ping
+# The qemu target's guests run the QEMU guest agent (lab.sh status and the boot proof ask it), and
+# seeds name it as a package: offline, cloud-init's apt only finds it installed already.
+packages+=,qemu-guest-agent
 packages+="${extra:+,$extra}"
 [[ ,$extra, != *,net-tools,* ]] || { echo "boot-image: net-tools must stay out of the image (LABFORGE_BOOT_EXTRA=$extra)" >&2; exit 2; }
 

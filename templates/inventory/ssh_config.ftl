@@ -21,3 +21,19 @@ Host ${h.name}
   # ${h.comment}
 </#if>
 </#list>
+<#if qemuHosts?has_content>
+
+# The same machines run by the qemu target (qemu/lab.sh up): each one's SSH is forwarded from a port
+# of the host's loopback by its QEMU user-mode NIC, so no jump is needed. ssh -F ssh_config <machine>.qemu
+<#list qemuHosts as h>
+
+Host ${h.name}
+  HostName 127.0.0.1
+  Port ${h.port?c}
+  HostKeyAlias ${h.name}
+<#if h.user??>
+  User ${h.user}
+</#if>
+  StrictHostKeyChecking accept-new
+</#list>
+</#if>

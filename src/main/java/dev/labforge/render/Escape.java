@@ -248,6 +248,11 @@ public final class Escape {
     return rubyComment(s);
   }
 
+  /** Text for a shell {@code #} comment: control characters become spaces, so it stays one line. */
+  public static String shComment(String s) {
+    return rubyComment(s);
+  }
+
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
   public static String sh(String s) {
     return "'" + s.replace("'", "'\\''") + "'";

@@ -5,6 +5,7 @@ import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
 import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
+import dev.labforge.targets.qemu.QemuTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
 import dev.labforge.targets.vagrant.VagrantTarget;
 import dev.labforge.targets.xen.XenTarget;
@@ -28,6 +29,7 @@ public final class Targets {
       new LibvirtTarget(),
       new LxdTarget(),
       new XenTarget(),
+      new QemuTarget(),
       new InventoryTarget());
 
   private Targets() {}

@@ -71,7 +71,7 @@ class CliRoughEdgesTest {
     assertThat(d.out()).startsWith("--- /dev/null\n+++ " + lab.resolve("inventory/hosts") + "\n@@ -0,0 +1,6 @@\n"
         + "+# labforge: lab lpic3-353: lines for /etc/hosts");
     assertThat(d.out()).contains("--- " + lab.resolve("inventory/ssh_config") + "\n+++ "
-        + lab.resolve("inventory/ssh_config") + "\n@@ -7,15 +7,15 @@\n \n Host cloud\n   HostName 192.168.56.10\n"
+        + lab.resolve("inventory/ssh_config") + "\n@@ -7,17 +7,17 @@\n \n Host cloud\n   HostName 192.168.56.10\n"
         + "-  User root\n+  User lab\n");
     assertThat(d.out()).contains("@@ -1 +1,14 @@\n-no newline\n\\ No newline at end of file\n+");
     assertThat(lab.resolve("inventory/hosts")).as("--diff writes nothing").doesNotExist();

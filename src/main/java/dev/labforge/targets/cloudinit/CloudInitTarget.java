@@ -17,6 +17,7 @@ import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.iso.IsoImage;
+import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ public final class CloudInitTarget implements Target {
   public record MetaDataView(String instanceId, String hostname) {}
 
   /** The view of {@code network-config}: the NICs in NIC order. */
-  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics) {}
+  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics, QemuWires.ManagementNic management) {}
 
   private static final About ABOUT = new About(ID,
       "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images",
@@ -120,8 +121,9 @@ public final class CloudInitTarget implements Target {
 
   /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    return templates.render(ID + "/network-config.ftl",
-        new NetworkConfigView(machine.name(), GuestNics.of(lab, machine)));
+    // the qemu target's management NIC, which only a VM of qemu/lab.sh has (docs/targets/qemu.md)
+    return templates.render(ID + "/network-config.ftl", new NetworkConfigView(machine.name(),
+        GuestNics.of(lab, machine), QemuWires.managementNic(lab, machine).orElse(null)));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

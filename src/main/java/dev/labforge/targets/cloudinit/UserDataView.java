@@ -3,6 +3,7 @@ package dev.labforge.targets.cloudinit;
 import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Forwarding;
+import dev.labforge.targets.qemu.QemuTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +31,16 @@ public record UserDataView(String lab, String machine, String hostname, String f
         GuestChecks.plan(lab, machine, GuestChecks.Engine.CLOUD_INIT, etcHosts), false));
     files.add(new GuestFiles.GuestFileEntry(GuestChecks.BOOT_HOOK_PATH, GuestFiles.SCRIPT_MODE, GuestFiles.ROOT_OWNER,
         null, GuestProgram.BOOT_HOOK, false));
+    List<String> packages = new ArrayList<>(machine.packages());
+    packages.addAll(QemuTarget.guestPackages(lab, machine));
+    List<List<String>> boot = new ArrayList<>();
+    if (machine.forwarding()) {
+      boot.add(Forwarding.ENABLE);
+    }
+    boot.addAll(QemuTarget.guestBootCommands(lab, machine));
     return new UserDataView(lab.name(), machine.name(), machine.hostname(), machine.fqdn(), machine.timezone(),
-        GuestUsers.of(machine), GuestUsers.sshPasswordAuth(machine), machine.packages(), etcHosts == null,
-        files, GuestDisks.of(machine), GuestCommands.of(machine),
-        machine.forwarding() ? List.of(Forwarding.ENABLE) : List.of(),
+        GuestUsers.of(machine), GuestUsers.sshPasswordAuth(machine), packages, etcHosts == null,
+        files, GuestDisks.of(machine), GuestCommands.of(machine), boot,
         // the machine and lab names are plain [a-z0-9-]
         "labforge: " + machine.name() + " of lab " + lab.name() + " is up after $UPTIME seconds");
   }

@@ -5,6 +5,8 @@ import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Network;
 import dev.labforge.model.Nic;
+import dev.labforge.targets.qemu.QemuTarget;
+import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,14 @@ public final class InventoryViews {
   /** The view of {@code hosts}: every lab address and its names. */
   public record HostsView(String lab, List<LabHosts.Line> lines) {}
 
-  /** The view of {@code ssh_config}. */
-  public record SshConfigView(String lab, List<SshHost> hosts) {}
+  /** The view of {@code ssh_config}; {@code qemuHosts} the machines as the qemu target runs them. */
+  public record SshConfigView(String lab, List<SshHost> hosts, List<QemuHost> qemuHosts) {}
+
+  /** A machine as the qemu target runs it: SSH through its management NIC's port forward. */
+  public record QemuHost(String name, int port, String user) {}
+
+  /** {@code <machine>.qemu}: no spec name has a dot, so it is never a machine's own Host. */
+  public static final String QEMU_SUFFIX = ".qemu";
 
   /** The view of {@code ansible.yml}: hosts in machine order, then groups by network, image, routing. */
   public record AnsibleView(String lab, List<AnsibleHost> hosts, List<Group> groups) {}
@@ -54,7 +62,14 @@ public final class InventoryViews {
       HostReach.Way way = ways.get(m.name());
       hosts.add(new SshHost(m.name(), way.address(), loginUser(m), way.jump(), way.note()));
     }
-    return new SshConfigView(lab.name(), hosts);
+    List<QemuHost> qemu = new ArrayList<>();
+    if (lab.targets().enabled(QemuTarget.ID)) {
+      Map<String, Integer> ports = QemuWires.sshPorts(lab);
+      for (Machine m : lab.machines()) {
+        qemu.add(new QemuHost(m.name() + QEMU_SUFFIX, ports.get(m.name()), loginUser(m)));
+      }
+    }
+    return new SshConfigView(lab.name(), hosts, qemu);
   }
 
   public static AnsibleView ansible(Lab lab) {
