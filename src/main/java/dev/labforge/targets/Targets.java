@@ -1,6 +1,7 @@
 package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.docker.DockerTarget;
 import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
 import dev.labforge.targets.lxd.LxdTarget;
@@ -28,6 +29,7 @@ public final class Targets {
       new LibvirtTarget(),
       new LxdTarget(),
       new XenTarget(),
+      new DockerTarget(),
       new InventoryTarget());
 
   private Targets() {}

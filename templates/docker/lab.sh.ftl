@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# labforge: lab ${lab} as Docker containers<#if labComment??> (${labComment})</#if>. Generated; edit the lab spec instead.
+#
+#   ./lab.sh up          build the images (compose.yaml's build:), then create the networks, volumes
+#                        and containers and start them; a second `up` starts only what is stopped
+#   ./lab.sh down        remove this lab's containers, networks and volumes (Compose project
+#                        ${project}); the images stay for the next `up`
+#   ./lab.sh status      the containers and their state
+#   ./lab.sh exec M [CMD...]   run CMD in machine M (default: a root login shell)
+#   ./lab.sh logs M      machine M's output: systemd's and cloud-init's console
+#   ./lab.sh check       wait for cloud-init in every machine, run its in-guest checks
+#                        (/usr/local/sbin/labforge-check), print them; exit 0 only if all pass
+#
+# Needs Docker Engine 20.10+ and Compose: `docker compose` (v2) or `docker-compose` (v1), whichever
+# is present. DOCKER names the docker client (default: docker).
+#
+# Environment:
+#   LABFORGE_DOCKER_BASE_<image>   the image the Dockerfile of spec image <image> builds FROM, e.g.
+#                                  one made offline with `docker import` (docs/targets/docker.md).
+#                                  <image> is the image's name with every character other than a
+#                                  letter or digit as "_".
+<#list images as i>
+#   ${i.variable} defaults to ${i.base}
+</#list>
+set -euo pipefail
+
+PROJECT=${esc.sh(project)}
+
+# Machines: name, container.
+MACHINES=(<#list services as s>${esc.sh(s.machine)}<#sep> </#sep></#list>)
+CONTAINERS=(<#list services as s>${esc.sh(s.container)}<#sep> </#sep></#list>)
+
+<#include "lab.sh.body" parse=false>
