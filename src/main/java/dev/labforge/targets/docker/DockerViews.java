@@ -94,7 +94,19 @@ public final class DockerViews {
     }
     return new NetworkView(network.name(), HostNames.network(lab.name(), network.name()),
         HostNames.bridge(lab.name(), network.name()), network.subnet().toString(), gateway.toString(),
-        !"nat".equals(network.kind()));
+        internal(lab, network));
+  }
+
+  /**
+   * Whether Docker cuts the network off: not for NAT, and not where a lab router forwards. Docker
+   * isolates an internal network by address: on its bridge it drops every packet from or to outside
+   * the subnet (measured: DOCKER-ISOLATION rules with br_netfilter on), which is all traffic routed
+   * across it. A routed network is an ordinary one; its machines' default routes still lead to the
+   * router, not to Docker's bridge.
+   */
+  static boolean internal(Lab lab, Network network) {
+    return !"nat".equals(network.kind()) && lab.machines().stream()
+        .noneMatch(m -> m.forwarding() && m.nics().stream().anyMatch(n -> n.network().equals(network.name())));
   }
 
   /**
