@@ -109,12 +109,16 @@ stop() {
   dir="$(cd "$dir" && pwd)"
   pid="$(cat "$dir/holder.pid")"
   if [[ -d /proc/$pid ]]; then
-    # dockerd by its PID: on SIGTERM it stops its containers and containerd, then exits.
-    local d
-    d="$(cat "$dir/dockerd.pid" 2>/dev/null || true)"
-    if [[ -n $d ]]; then
-      d="$(awk -v ns="$d" '$1 == "NSpid:" && $NF == ns { print FILENAME }' /proc/[0-9]*/status 2>/dev/null \
-        | while read -r f; do p="${f#/proc/}"; p="${p%/status}"; [[ "$(readlink "/proc/$p/ns/pid")" == "$(readlink "/proc/$pid/ns/pid")" ]] && echo "$p"; done | head -n 1)"
+    # dockerd by its PID (dockerd.pid holds it as the namespace sees it; NSpid's last field is
+    # that one): on SIGTERM it stops its containers and containerd, then exits.
+    local d="" want p
+    want="$(cat "$dir/dockerd.pid" 2>/dev/null || true)"
+    if [[ -n $want ]]; then
+      for p in $(members "$pid"); do
+        if [[ "$(awk '$1 == "NSpid:" { print $NF }' "/proc/$p/status" 2>/dev/null || true)" == "$want" ]]; then
+          d="$p"
+        fi
+      done
     fi
     if [[ -n $d ]]; then
       kill -TERM "$d" 2>/dev/null || true
