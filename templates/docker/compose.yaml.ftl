@@ -17,11 +17,12 @@ services:
     hostname: ${esc.yaml(s.hostname)}
     cpus: ${s.cpus}
     mem_limit: ${esc.yaml(s.memory)}
-    # systemd as PID 1 without --privileged: the capabilities it needs, its own /run, and the
-    # signal it shuts down on.
 <#if s.nested>
     # nested_virtualization: Docker-in-Docker needs every capability and device.
     privileged: true
+<#else>
+    # systemd as PID 1 without --privileged: the capabilities it needs, its own /run, and the
+    # signal it shuts down on.
 </#if>
     cap_add: [SYS_ADMIN, NET_ADMIN]
     security_opt: ["seccomp=unconfined", "apparmor=unconfined"]
