@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own network, mount and PID namespace (scripts/docker-ns.sh), the shared boot image's root file
  * system imported as the base (scripts/lxd-image.sh extracts it; {@code docker import}), the image
  * built from the generated Dockerfile by {@code lab.sh up}, and the router example (three machines,
- * three networks, a router between lan1 and lan2) up. Cloud-init must finish in every container
+ * three networks, a router between lan1 and lan2; client1 given a data disk here) up. Cloud-init must finish in every container
  * from the mounted seed, the in-guest checks pass ({@code lab.sh check}: pings across the router),
  * a route deleted on purpose makes it fail, and {@code lab.sh down} leaves no container, network or
  * volume of the lab.
@@ -36,8 +36,9 @@ class DockerLabBootTest {
   void theGeneratedLabRunsOnARealDocker(@TempDir Path work) throws Exception {
     RealTools.require("dockerd", "docker-compose", "unshare", "nsenter", "qemu-img", "debugfs");
     long start = System.nanoTime();
-    Lab lab = Specs.lab(SPEC);
-    Path out = Specs.generate(SPEC, work.resolve("out"));
+    Path spec = withDisk(work);
+    Lab lab = Specs.lab(spec);
+    Path out = Specs.generate(spec, work.resolve("out"));
     Path docker = out.resolve("docker").toAbsolutePath();
     Path labSh = docker.resolve("lab.sh");
     Path rootfs = LxdLabBootTest.lxdImage(lab).resolve("rootfs.tar.gz");
@@ -69,12 +70,17 @@ class DockerLabBootTest {
         for (Nic nic : machine.nics()) {
           soft.assertThat(links).as("%s has %s", machine.name(), nic.cidrAddress()).contains(nic.cidrAddress());
         }
+        for (var disk : machine.disks()) {
+          String mounted = ns.exec(container, "findmnt -n -o TARGET " + disk.mount()).strip();
+          soft.assertThat(mounted).as("%s: volume %s at %s", machine.name(), disk.name(), disk.mount()).isEqualTo(disk.mount());
+        }
         // Engine 20.10 pins the first NIC's MAC only.
         soft.assertThat(links).as("%s first MAC", machine.name()).contains(machine.nics().get(0).mac());
       }
       Command check = ns.run(600, env, docker, "bash", labSh.toString(), "check");
       evidence.append("$ lab.sh check (exit ").append(check.exitCode()).append(")\n").append(check.text()).append(check.stderr());
       LabCheckProof.passes(soft, check, lab);
+      soft.assertThat(check.text()).as("the data disk's check").containsPattern("(?m)^  pass +disk data ");
       soft.assertThat(check.text()).as("a later NIC's MAC is skipped, with the reason")
           .containsPattern("(?m)^  skip +nic eth1 mac +Docker Engine before 25");
 
@@ -92,7 +98,7 @@ class DockerLabBootTest {
       Files.writeString(EVIDENCE.resolve("down.log"), down.text() + down.stderr());
       soft.assertThat(down.exitCode()).as("lab.sh down:\n%s%s", down.text(), down.stderr()).isZero();
       soft.assertThat(ns.ok(60, "docker", "ps", "-aq").text()).as("containers after down").isBlank();
-      soft.assertThat(ns.ok(60, "docker", "volume", "ls", "-q").text()).as("volumes after down").isBlank();
+      soft.assertThat(ns.ok(60, "docker", "volume", "ls", "-q").text()).as("volumes after down (client1's data)").isBlank();
       soft.assertThat(ns.ok(60, "docker", "network", "ls", "--format", "{{.Name}}").text().lines().sorted().toList())
           .as("networks after down: Docker's own only").containsExactly("bridge", "host", "none");
       soft.assertAll();
@@ -102,5 +108,20 @@ class DockerLabBootTest {
         upSeconds, total);
     Files.writeString(EVIDENCE.resolve("timing.txt"), timing);
     System.out.print(timing);
+  }
+
+  /** router.yaml with a data disk on client1 (a named volume under Docker), as JSON in {@code work}. */
+  private static Path withDisk(Path work) throws Exception {
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(SPEC.toFile());
+    for (var m : tree.withArray("machines")) {
+      if (m.path("name").asText().equals("client1")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).putArray("disks").addObject()
+            .put("name", "data").put("size", "1GiB").put("mount", "/srv/data").put("fs", "ext4");
+      }
+    }
+    Path file = Files.createDirectories(work.resolve("spec")).resolve("router.json");
+    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+    return file;
   }
 }
