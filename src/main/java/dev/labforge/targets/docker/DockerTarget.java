@@ -3,6 +3,7 @@ package dev.labforge.targets.docker;
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
 import dev.labforge.model.Machine;
+import dev.labforge.model.Nic;
 import dev.labforge.model.Warning;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
@@ -15,6 +16,7 @@ import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.cloudinit.CloudInitTarget.MetaDataView;
 import dev.labforge.targets.cloudinit.GuestChecks;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,10 +50,21 @@ public final class DockerTarget implements Target {
         "cd " + labDir + "/docker && bash lab.sh up");
   }
 
-  /** A lab over {@link LabHosts#SEED_LIMIT}: every seed writes the machine's /etc/hosts, which lists that machine only. */
+  /**
+   * A lab over {@link LabHosts#SEED_LIMIT} (every seed's /etc/hosts lists its machine only), and a
+   * machine with two NICs on one network: Docker attaches a container to a network once.
+   */
   @Override
   public List<Warning> warnings(Lab lab) {
-    return LabHosts.warnings(lab);
+    List<Warning> warnings = new ArrayList<>(LabHosts.warnings(lab));
+    for (Machine machine : lab.machines()) {
+      for (Nic nic : DockerViews.unattached(machine)) {
+        warnings.add(new Warning("/machines", "machine '" + machine.name() + "' has more than one NIC on network '"
+            + nic.network() + "': Docker attaches a container to a network once, so docker/compose.yaml leaves out "
+            + nic.ifname() + (nic.dhcp() ? "" : " (" + nic.ip() + ")") + ", and the in-guest checks that look for it fail"));
+      }
+    }
+    return warnings;
   }
 
   @Override

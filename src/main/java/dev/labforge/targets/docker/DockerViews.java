@@ -117,10 +117,20 @@ public final class DockerViews {
     return "${" + image.variable() + ":-" + image.base().replace("$", "$$") + "}";
   }
 
+  /** The NICs after a machine's first on the same network: Docker cannot attach them (a warning says so). */
+  static List<Nic> unattached(Machine machine) {
+    Set<String> seen = new HashSet<>();
+    return machine.nics().stream().filter(n -> !seen.add(n.network())).toList();
+  }
+
   private static ServiceView service(Lab lab, Machine machine, ImageView image) {
     List<NicView> nics = new ArrayList<>();
     int n = machine.nics().size();
+    List<Nic> unattached = unattached(machine);
     for (Nic nic : machine.nics()) {
+      if (unattached.contains(nic)) {
+        continue;
+      }
       // Compose connects a container's networks by priority, highest first: Docker's eth0 is the first NIC.
       nics.add(new NicView(nic.network(), Objects.toString(nic.ip(), null), n - nic.index()));
     }
