@@ -1,6 +1,7 @@
 package dev.labforge.targets;
 
 import dev.labforge.targets.cloudinit.CloudInitTarget;
+import dev.labforge.targets.docker.DockerTarget;
 import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
 import dev.labforge.targets.lxd.LxdTarget;
@@ -30,6 +31,7 @@ public final class Targets {
       new LxdTarget(),
       new XenTarget(),
       new QemuTarget(),
+      new DockerTarget(),
       new InventoryTarget());
 
   private Targets() {}

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostObjectsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final List<String> TARGETS = List.of("libvirt", "lxd", "xen", "vagrant");
+  private static final List<String> TARGETS = List.of("libvirt", "lxd", "xen", "vagrant", "docker");
 
   @TempDir
   Path tmp;
@@ -54,6 +54,7 @@ class HostObjectsTest {
         assertThat(shared).as("objects of lab %d and lab %d", i, j).isEmpty();
       }
     }
+    assertThat(labs.get(0)).contains("docker-container:a--b-c", "docker-project:a--b-docker", "docker-image:a--b-deb", "docker-volume:a--b-c-d");
     assertThat(labs.get(0)).contains("libvirt-domain:a--b-c", "lxd-instance:a--b-c", "xen-domain:a--b-c",
         "bridge:a--b-c", "libvirt-network:a--b-c", "virtualbox-vm:a--b-c");
     assertThat(labs.get(1)).contains("libvirt-domain:a-b-c", "lxd-instance:a-b-c", "xen-domain:a-b-c",
@@ -180,6 +181,18 @@ class HostObjectsTest {
         }
       });
     }
+    // Docker: containers, networks (and their bridges), named volumes, image tags and the Compose project.
+    JsonNode compose = YAML.readTree(files.get("docker/compose.yaml"));
+    compose.path("services").forEach(s -> {
+      out.add("docker-container:" + s.path("container_name").asText());
+      out.add("docker-image:" + s.path("image").asText());
+    });
+    compose.path("networks").forEach(n -> {
+      out.add("docker-network:" + n.path("name").asText());
+      out.add("bridge:" + n.path("driver_opts").path("com.docker.network.bridge.name").asText());
+    });
+    compose.path("volumes").forEach(v -> out.add("docker-volume:" + v.path("name").asText()));
+    out.add("docker-project:" + first("(?m)^PROJECT=(\\S+)$", files.get("docker/lab.sh")).replace("'", ""));
     String instances = first("INSTANCES=\\(([^)]*)\\)", files.get("lxd/lab.sh"));
     out.stream().filter(o -> o.startsWith("lxd-instance:"))
         .forEach(o -> assertThat(instances).contains("'" + o.substring("lxd-instance:".length()) + "'"));

@@ -141,6 +141,33 @@ class LabShCheckTest {
     assertThat(r.code).isZero();
   }
 
+  /** docker/lab.sh reads check.json through docker exec (DOCKER names the client); a stopped container says so. */
+  @Test
+  void dockerReadsCheckJsonThroughDockerExec() throws Exception {
+    Path reports = Files.createDirectories(tmp.resolve("reports"));
+    Files.writeString(reports.resolve("router-router"), json(ROUTER_PASS));
+    Files.writeString(reports.resolve("router-client1"), json(CLIENT1_FAIL));
+    Path docker = tmp.resolve("docker");
+    script(docker, """
+        #!/bin/sh
+        case $1 in
+          inspect) [ "$4" = router-client2 ] && echo false || echo true ;;
+          exec) [ "$3" = cat ] && [ "$4" = /var/lib/labforge/check.json ] && exec cat "$REPORTS/$2" ;;
+        esac
+        exit 1
+        """);
+    Result r = run("docker", Map.of("DOCKER", docker.toString(), "REPORTS", reports.toString()), "check");
+    assertThat(r.out).isEqualTo(ROUTER_TABLE + """
+        client1: 2 checks, 1 failed
+          STATUS CHECK                           DETAIL
+          fail   route 10.2.0.0/24 via 10.1.0.1  no such route\\x1b[2J
+          skip   ntp                             no clock in a container
+        client2: no report: router-client2 is not running
+        """);
+    assertThat(r.err).isEqualTo("lab.sh: check failed: client1 (route 10.2.0.0/24 via 10.1.0.1); client2 (no report)\n");
+    assertThat(r.code).isEqualTo(1);
+  }
+
   @Test
   void xenReadsXenconsoledsLog() throws Exception {
     Path logs = Files.createDirectories(tmp.resolve("console"));
@@ -156,7 +183,7 @@ class LabShCheckTest {
 
   @Test
   void everyLabShDispatchesTheSameWay() throws Exception {
-    for (String target : List.of("libvirt", "lxd", "xen")) {
+    for (String target : List.of("libvirt", "lxd", "xen", "docker")) {
       Result r = run(target, Map.of(), "nope");
       assertThat(r.err).as(target).startsWith("lab.sh: no subcommand 'nope'\nusage:\n  ./lab.sh up ");
       assertThat(r.code).isEqualTo(2);
@@ -169,7 +196,7 @@ class LabShCheckTest {
       r = run(target, Map.of(), "help");
       assertThat(r.out).as(target).startsWith("usage:\n  ./lab.sh up ").contains("\n  ./lab.sh check ");
       assertThat(r.code).isZero();
-      r = run(target, Map.of(), target.equals("lxd") ? "shell" : "console", "nope");
+      r = run(target, Map.of(), target.equals("lxd") ? "shell" : target.equals("docker") ? "logs" : "console", "nope");
       assertThat(r.err).as(target).isEqualTo(
           "lab.sh: no machine 'nope' in lab router (machines: router client1 client2)\n");
       assertThat(r.code).isEqualTo(2);

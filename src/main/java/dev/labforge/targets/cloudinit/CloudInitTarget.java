@@ -112,6 +112,17 @@ public final class CloudInitTarget implements Target {
   }
 
   /**
+   * The machine's {@code user-data} for a seed cloud-init reads under {@code engine}: the same
+   * template, with the check plan and steps that engine needs ({@link UserDataView}); for
+   * {@link GuestChecks.Engine#CLOUD_INIT} it is {@link #userData(Lab, Machine, TemplateRenderer)}.
+   */
+  public static String userData(Lab lab, Machine machine, TemplateRenderer templates, GuestChecks.Engine engine)
+      throws RenderException {
+    return templates.render(ID + "/user-data.ftl", UserDataView.of(lab, machine,
+        EtcHosts.text(lab, machine, templates), engine));
+  }
+
+  /**
    * The machine's whole {@code /etc/hosts} (every lab machine in it), or null when the spec writes
    * that file itself. The Vagrant provisioning writes this same text.
    */

@@ -40,8 +40,15 @@ public final class GuestChecks {
   /** The data sources a labforge seed is read through (NoCloud, config drive, LXD's, OpenStack's). */
   static final List<String> DATASOURCES = List.of("ConfigDrive", "LXD", "NoCloud", "OpenStack");
 
-  /** Who applied the machine's configuration: cloud-init from the seed, or Vagrant's provisioners. */
-  public enum Engine { CLOUD_INIT, VAGRANT }
+  /**
+   * Who applied the machine's configuration: cloud-init from the seed, Vagrant's provisioners, or
+   * cloud-init from the seed in a Docker container, where Docker sets the NICs and mounts the disks.
+   */
+  public enum Engine { CLOUD_INIT, VAGRANT, DOCKER }
+
+  /** Why a Docker container's later NICs have no MAC of ours (docs/targets/docker.md). */
+  public static final String DOCKER_MAC_REASON =
+      "Docker Engine before 25 (API 1.44) sets a MAC only on a container's first network";
 
   private final Lab lab;
   private final Machine machine;
@@ -203,18 +210,28 @@ public final class GuestChecks {
       if (d.mount() != null) {
         Map<String, Object> c = add("disk " + d.name(), "mount");
         c.put("mount", d.mount());
-        c.put("fs", d.fs());
+        // A Docker named volume is a folder of the host's filesystem: only where it is mounted is ours.
+        c.put("fs", engine == Engine.DOCKER ? null : d.fs());
       }
     }
   }
 
   private void network() {
     for (Nic n : machine.nics()) {
-      Map<String, Object> c = add("nic " + n.ifname(), "nic");
-      // Vagrant gives a NIC a MAC of its own choosing; its address finds it there.
-      c.put("mac", engine == Engine.VAGRANT ? null : n.mac());
-      c.put("address", n.dhcp() ? null : String.valueOf(n.ip()));
-      c.put("prefix", n.prefix());
+      boolean ownMac = engine == Engine.CLOUD_INIT || engine == Engine.DOCKER && n == machine.nics().get(0);
+      if (engine == Engine.DOCKER && !ownMac && n.dhcp()) {
+        // No MAC and no fixed address: nothing of ours tells this NIC apart from the others.
+        skip("nic " + n.ifname(), DOCKER_MAC_REASON);
+      } else {
+        Map<String, Object> c = add("nic " + n.ifname(), "nic");
+        // Vagrant (and Docker, past the first network) gives a NIC a MAC of its own choosing; its address finds it there.
+        c.put("mac", ownMac ? n.mac() : null);
+        c.put("address", n.dhcp() ? null : String.valueOf(n.ip()));
+        c.put("prefix", n.prefix());
+        if (engine == Engine.DOCKER && !ownMac) {
+          skip("nic " + n.ifname() + " mac", DOCKER_MAC_REASON);
+        }
+      }
       if (n.defaultRoute()) {
         if (engine == Engine.VAGRANT) {
           skip("route default", "Vagrant's own NAT NIC keeps the default route");

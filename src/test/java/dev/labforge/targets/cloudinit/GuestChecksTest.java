@@ -42,6 +42,35 @@ class GuestChecksTest {
         .isEqualTo("10.9.0.1");
   }
 
+  /**
+   * Docker pins only the first network's MAC (Engine 20.10): a later NIC is found by its address and its
+   * MAC is a "skip" with the reason, never a pass; a data disk is a named volume of any filesystem.
+   */
+  @Test
+  void dockerChecksTheFirstMacOnlyAndSaysWhyNotTheOthers() throws Exception {
+    Lab lab = Specs.lab(Path.of("examples/router.yaml"));
+    Map<String, JsonNode> router = checks(lab, "router", GuestChecks.Engine.DOCKER);
+    assertThat(router.get("nic eth0").path("mac").asText()).isEqualTo(machine(lab, "router").nics().get(0).mac());
+    assertThat(router.get("nic eth1").path("mac").isNull()).as("found by its address").isTrue();
+    assertThat(router.get("nic eth1").path("address").asText()).isEqualTo("10.2.0.1");
+    assertThat(router.get("nic eth1 mac").path("kind").asText()).isEqualTo("skip");
+    assertThat(router.get("nic eth1 mac").path("reason").asText())
+        .isEqualTo("Docker Engine before 25 (API 1.44) sets a MAC only on a container's first network");
+    assertThat(router.keySet()).containsSubsequence("nic eth1", "nic eth1 mac", "nic eth2", "nic eth2 mac");
+    assertThat(router.get("cloud-init status").path("kind").asText()).isEqualTo("cloud-init-status");
+    assertThat(checks(lab, "client1", GuestChecks.Engine.DOCKER)).doesNotContainKey("nic eth0 mac");
+
+    Lab disks = Specs.lab(Path.of("examples/lpic3-353.yaml"));
+    Machine withDisk = disks.machines().stream().filter(m -> m.disks().stream().anyMatch(d -> d.mount() != null))
+        .findFirst().orElseThrow();
+    var disk = withDisk.disks().stream().filter(d -> d.mount() != null).findFirst().orElseThrow();
+    JsonNode onDocker = checks(disks, withDisk.name(), GuestChecks.Engine.DOCKER).get("disk " + disk.name());
+    assertThat(onDocker.path("mount").asText()).isEqualTo(disk.mount());
+    assertThat(onDocker.path("fs").isNull()).as("a named volume has the host's filesystem").isTrue();
+    assertThat(checks(disks, withDisk.name(), GuestChecks.Engine.CLOUD_INIT).get("disk " + disk.name()).path("fs").asText())
+        .isEqualTo(disk.fs());
+  }
+
   @Test
   void expectationsGoToTheAddressTheMachineReachesAndVagrantSkipsWhatItDoesItself() throws Exception {
     Lab lab = Specs.lab(Path.of("src/test/resources/specs/checks-lab.yaml"));
