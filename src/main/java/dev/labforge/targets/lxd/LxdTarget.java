@@ -12,21 +12,26 @@ import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
+import dev.labforge.targets.lxd.LxdView.HostView;
 import java.util.List;
 
 /**
  * {@code lxd/preseed.yaml} for {@code lxd init --preseed} (storage pool, one bridge per network,
  * one profile per machine carrying its cloud-init seed, NICs and disks) and {@code lxd/lab.sh}.
+ * A lab with {@code hosts} runs on an LXD cluster: {@code lxd/cluster/<host>.yaml} per member
+ * (the first bootstraps, the others join), the preseed holds only the profiles, and lab.sh forms
+ * the cluster, spans each network over the members and places each machine on its host.
  */
 public final class LxdTarget implements Target {
   public static final String ID = "lxd";
   static final String PRESEED = "lxd/preseed.yaml";
   static final String LAB_SH = "lxd/lab.sh";
   static final String PRESEED_SCHEMA = "lxd/preseed";
+  static final String CLUSTER_MEMBER_SCHEMA = "lxd/cluster-member";
 
   private static final About ABOUT = new About(ID,
       "an lxd init --preseed file (pool, bridges, a profile per machine with its seed) and a lab.sh",
-      List.of(PRESEED_SCHEMA), LxdSettings::of);
+      List.of(PRESEED_SCHEMA, CLUSTER_MEMBER_SCHEMA), LxdSettings::of);
 
   @Override
   public About about() {
@@ -56,6 +61,12 @@ public final class LxdTarget implements Target {
     LxdView view = LxdViews.of(lab, templates);
     out.accept(templates.file(PRESEED, "lxd/preseed.yaml.ftl", view, Formats.YAML,
         Schemas.resource(PRESEED_SCHEMA)));
+    for (int i = 0; i < view.hosts().size(); i++) {
+      HostView member = view.hosts().get(i);
+      out.accept(templates.file("lxd/" + member.preseed(), "lxd/cluster-member.yaml.ftl",
+          new ClusterMemberView(view.lab(), member, view.hosts().get(0), i == 0), Formats.YAML,
+          Schemas.resource(CLUSTER_MEMBER_SCHEMA)));
+    }
     out.accept(templates.file(LAB_SH, "lxd/lab.sh.ftl", view, Formats.TEXT, null));
   }
 }
