@@ -129,7 +129,7 @@ class LxdLabBootTest {
   }
 
   /** The LXD image folder (meta.tar, rootfs.tar.gz) of the boot image with the lab image's packages. */
-  private static Path lxdImage(Lab lab) {
+  static Path lxdImage(Lab lab) {
     List<String> packages = lab.image(lab.machines().get(0).image()).packages();
     Command c = Command.run(1800, List.of("bash", "scripts/lxd-image.sh"),
         Map.of("LABFORGE_BOOT_EXTRA", String.join(",", packages)));
