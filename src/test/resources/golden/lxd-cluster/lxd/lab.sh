@@ -34,7 +34,7 @@
 #                                stdin (the joining host's preseed); unset: ssh -o BatchMode=yes
 #                                root@ADDRESS COMMAND..., which needs root's key on every host
 #   LABFORGE_LXD_UNDERLAY        the interface that carries the VXLAN between the hosts; it must
-#                                have this name on every host (tunnel.lf.interface is one key for
+#                                have this name on every host (tunnel.v.interface is one key for
 #                                the whole cluster); unset: the kernel's route to each network's
 #                                multicast group picks it
 #
@@ -52,7 +52,7 @@ IMAGE_DEFAULT=('images:debian/12/cloud')
 IMAGE_ALIAS=('cluster--lab-debian-12')
 
 # Networks (LXD bridge names).
-NETWORKS=('cl-025cad33ada4' 'cl-511db2ba8395')
+NETWORKS=('x99e20a12d2ed' 'x3fe2005ce906')
 
 # Machines: name, instance (and profile) name, spec image.
 MACHINES=('web-1' 'web-2' 'app' 'db' 'tools')
@@ -314,8 +314,9 @@ image_source() {
 # single.sh.body: up, down and status. The rest (images, check, shell) is the same on a cluster,
 # where lxc reaches every member's instances from any member.
 
-# The VXLAN tunnel's name inside each bridge's config (tunnel.lf.protocol, ...).
-TUNNEL=lf
+# The VXLAN tunnel's name inside each bridge's config (tunnel.v.protocol, ...); LXD names its interface
+# <bridge>-v, within 15 characters (model/HostNames.clusterBridge keeps the bridge's name short enough).
+TUNNEL=v
 
 # on_member I COMMAND...: runs COMMAND on host number I, its input from ours.
 on_member() {
