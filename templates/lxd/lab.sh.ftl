@@ -56,7 +56,7 @@
 #                                stdin (the joining host's preseed); unset: ssh -o BatchMode=yes
 #                                root@ADDRESS COMMAND..., which needs root's key on every host
 #   LABFORGE_LXD_UNDERLAY        the interface that carries the VXLAN between the hosts; it must
-#                                have this name on every host (tunnel.lf.interface is one key for
+#                                have this name on every host (tunnel.v.interface is one key for
 #                                the whole cluster); unset: the kernel's route to each network's
 #                                multicast group picks it
 </#if>

@@ -115,10 +115,10 @@ class LxdClusterBootTest {
               .containsPattern("(?m)^" + Pattern.quote(HostNames.machine(lab.name(), m.name())) + "," + m.host() + "$");
         }
       }
-      String networks = first.ok(60, "lxc", "network", "show", HostNames.bridge(lab.name(), "front")).text();
+      String networks = first.ok(60, "lxc", "network", "show", HostNames.clusterBridge(lab.name(), "front")).text();
       evidence.append("$ lxc network show (front)\n").append(networks);
-      soft.assertThat(networks).as("front spans the members over VXLAN").contains("tunnel.lf.protocol: vxlan")
-          .contains("tunnel.lf.interface: " + UNDERLAY);
+      soft.assertThat(networks).as("front spans the members over VXLAN").contains("tunnel.v.protocol: vxlan")
+          .contains("tunnel.v.interface: " + UNDERLAY);
 
       Command check = first.run(300, env, lxdDir, "bash", labSh.toString(), "check");
       Files.writeString(EVIDENCE.resolve("check.log"), check.text() + check.stderr());

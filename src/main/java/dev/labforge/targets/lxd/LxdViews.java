@@ -97,7 +97,7 @@ public final class LxdViews {
   private static NetworkView spanning(Lab lab, Network network, Tunnels tunnel) {
     String description = "labforge lab " + lab.name() + ", network " + network.name() + " (" + network.subnet()
         + "), spanning the cluster over VXLAN " + tunnel.id();
-    return new NetworkView(HostNames.bridge(lab.name(), network.name()), network.name(), network.subnet().toString(),
+    return new NetworkView(HostNames.clusterBridge(lab.name(), network.name()), network.name(), network.subnet().toString(),
         description, NO_ADDRESS, false, false, null, tunnel.id(), tunnel.group().toString());
   }
 
@@ -147,7 +147,9 @@ public final class LxdViews {
       // LXD takes a NIC's ipv4.address only where the bridge serves DHCP, which a routed network's
       // and a cluster's bridges do not.
       String ip = lab.clustered() || lab.network(nic.network()).routedByMachine() ? null : Objects.toString(nic.ip(), null);
-      nics.add(new NicView(nic.ifname(), HostNames.bridge(lab.name(), nic.network()), nic.mac(), ip));
+      String bridge = lab.clustered() ? HostNames.clusterBridge(lab.name(), nic.network())
+          : HostNames.bridge(lab.name(), nic.network());
+      nics.add(new NicView(nic.ifname(), bridge, nic.mac(), ip));
     }
     List<DiskView> disks = new ArrayList<>();
     for (Disk disk : machine.disks()) {

@@ -124,7 +124,7 @@ class LxdAgreesWithModelTest {
         JsonNode device = devices.path(nic.ifname());
         soft.assertThat(device.path("name").asText()).isEqualTo(nic.ifname());
         soft.assertThat(device.path("hwaddr").asText()).as("%s %s MAC", machine.name(), nic.ifname()).isEqualTo(nic.mac());
-        soft.assertThat(device.path("network").asText()).isEqualTo(HostNames.bridge(lab.name(), nic.network()));
+        soft.assertThat(device.path("network").asText()).isEqualTo((lab.clustered() ? HostNames.clusterBridge(lab.name(), nic.network()) : HostNames.bridge(lab.name(), nic.network())));
         // LXD takes a NIC's address only from a bridge that serves DHCP: a cluster's bridges serve none.
         if (lab.clustered() || nic.dhcp() || lab.network(nic.network()).routedByMachine()) {
           soft.assertThat(device.has("ipv4.address")).isFalse();
