@@ -2,17 +2,19 @@ package dev.labforge.targets.lxd;
 
 import dev.labforge.model.Lab;
 import dev.labforge.model.LabHosts;
+import dev.labforge.model.Machine;
+import dev.labforge.model.Network;
 import dev.labforge.model.Warning;
 import dev.labforge.render.FileSink;
 import dev.labforge.render.Formats;
 import dev.labforge.render.RenderException;
-import dev.labforge.render.FileSink;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.lxd.LxdView.HostView;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +49,37 @@ public final class LxdTarget implements Target {
   /** A lab over {@link LabHosts#SEED_LIMIT}: every profile carries its machine's seed, and so its /etc/hosts, which lists that machine only. */
   @Override
   public List<Warning> warnings(Lab lab) {
-    return LabHosts.warnings(lab);
+    List<Warning> warnings = new ArrayList<>(LabHosts.warnings(lab));
+    if (lab.clustered()) {
+      warnings.addAll(clusterWarnings(lab));
+    }
+    return warnings;
+  }
+
+  /**
+   * On a cluster the bridges carry no address (see {@link LxdViews}): a network's DHCP and NAT are
+   * not there, so a machine that asks for an address gets none and nothing leaves the lab.
+   */
+  static List<Warning> clusterWarnings(Lab lab) {
+    List<Warning> warnings = new ArrayList<>();
+    for (int i = 0; i < lab.networks().size(); i++) {
+      Network network = lab.networks().get(i);
+      List<String> dhcp = new ArrayList<>();
+      for (Machine m : lab.machines()) {
+        if (m.nics().stream().anyMatch(n -> n.dhcp() && n.network().equals(network.name()))) {
+          dhcp.add(m.name());
+        }
+      }
+      if (!dhcp.isEmpty()) {
+        warnings.add(new Warning("/networks/" + i, "on an LXD cluster the bridges of network '" + network.name()
+            + "' serve no DHCP, so " + String.join(", ", dhcp) + " get no address there; give their NICs an ip"));
+      }
+      if ("nat".equals(network.kind()) && !network.routedByMachine()) {
+        warnings.add(new Warning("/networks/" + i + "/kind", "on an LXD cluster the bridges of network '"
+            + network.name() + "' have no address, so no NAT: put a router machine on it for a way out"));
+      }
+    }
+    return warnings;
   }
 
   @Override

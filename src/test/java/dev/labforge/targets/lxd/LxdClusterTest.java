@@ -113,6 +113,28 @@ class LxdClusterTest {
   }
 
   @Test
+  void aClusterWarnsWhereDhcpAndNatCannotWork(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("lab.yaml");
+    java.nio.file.Files.writeString(file, """
+        version: 1
+        name: warned
+        hosts: [{ name: node-a, address: 10.99.0.11 }, { name: node-b, address: 10.99.0.12 }]
+        images: { deb: { os: debian, release: "12", source: { url: "https://example.org/d.qcow2", format: qcow2 } } }
+        networks:
+          - { name: lan, cidr: 10.1.0.0/24 }
+          - { name: out, cidr: 10.2.0.0/24, dhcp: true, kind: nat }
+        machines:
+          - { name: a, image: deb, host: node-a, nics: [{ network: lan }] }
+          - { name: b, image: deb, host: node-b, nics: [{ network: lan }, { network: out }] }
+          - { name: c, image: deb, nics: [{ network: out }] }
+        """);
+    assertThat(new LxdTarget().warnings(Specs.lab(file))).extracting(w -> w.pointer() + ": " + w.message()).containsExactly(
+        "/networks/1: on an LXD cluster the bridges of network 'out' serve no DHCP, so b, c get no address there; give their NICs an ip",
+        "/networks/1/kind: on an LXD cluster the bridges of network 'out' have no address, so no NAT: put a router machine on it for a way out");
+    assertThat(new LxdTarget().warnings(Specs.lab(SPEC))).isEmpty();
+  }
+
+  @Test
   void aClusterBridgeLeavesRoomForItsTunnelsInterface() {
     // LXD names the VXLAN interface <bridge>-v: at most 15 characters, so the bridge has 13
     assertThat(HostNames.clusterBridge("lab", "net")).isEqualTo("lab-net");
