@@ -7,6 +7,14 @@ graph ${esc.dot(lab)} {
 <#list networks as n>
   ${esc.dot("net:" + n.name)} [shape=box, style="rounded,filled,bold", fillcolor="#ffffff", color=${esc.dot(n.color)}, fontcolor=${esc.dot(n.color)}, label=${esc.dot(n.label)}];
 </#list>
+<#list clusters as c>
+  subgraph ${esc.dot(c.name)} {
+    graph [label=${esc.dot(c.label)}, style=dashed, color="#777777"];
+<#list c.machines as m>
+    ${esc.dot(m.name)} [shape=box, style=filled, fillcolor=<#if m.router>"#fff4e0"<#else>"#f4f7fb"</#if>, label=${esc.dot(m.label)}];
+</#list>
+  }
+</#list>
 <#list machines as m>
   ${esc.dot(m.name)} [shape=box, style=filled, fillcolor=<#if m.router>"#fff4e0"<#else>"#f4f7fb"</#if>, label=${esc.dot(m.label)}];
 </#list>

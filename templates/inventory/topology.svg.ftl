@@ -15,7 +15,13 @@
 </#if>
   </g>
 </#list>
-<#list d.machines as m>
+<#list d.groups as g>
+<#if g.frame??>
+  <g class="host" id="${esc.svg(g.id)}">
+    <rect x="${g.frame.x}" y="${g.frame.y}" width="${g.frame.width}" height="${g.frame.height}" rx="8" fill="none" stroke="#555555" stroke-width="1.2" stroke-dasharray="6 4"/>
+    <text x="${g.label.x}" y="${g.label.y}" fill="${g.label.color}" font-weight="bold">${esc.svg(g.label.text)}</text>
+</#if>
+<#list g.machines as m>
   <g class="machine" id="${esc.svg(m.id)}">
     <title>${esc.svg(m.tooltip)}</title>
 <#list m.drops as l>
@@ -28,5 +34,9 @@
     <text x="${t.x}" y="${t.y}" fill="${t.color}"<#if t.bold> font-weight="bold"</#if>>${esc.svg(t.text)}</text>
 </#list>
   </g>
+</#list>
+<#if g.frame??>
+  </g>
+</#if>
 </#list>
 </svg>

@@ -1,3 +1,24 @@
+<#if cluster>
+#!/usr/bin/env bash
+# labforge: lab ${lab} on an LXD cluster (hosts: <#list hosts as h>${h.name}<#sep>, </#sep></#list>). Generated; edit the lab spec instead.
+#
+#   ./lab.sh up          run on the first host, ${hosts[0].name}: form the cluster (cluster/<host>.yaml;
+#                        every other host joins with a token), make the storage pool and each
+#                        network on every member (a bridge per member, joined by VXLAN), apply
+#                        preseed.yaml (the profiles), create the data volumes, then launch every
+#                        machine on its host
+#   ./lab.sh down        delete this lab's instances, volumes, profiles, networks and pool, and an
+#                        image that `up` imported; the cluster stays
+#   ./lab.sh up --wait [SECONDS]
+#                        the same, then wait (default 600 s) until every machine has reported its
+#                        in-guest checks
+#   ./lab.sh status      the state, cluster member and addresses of every machine
+#   ./lab.sh check       every machine's in-guest checks (lxc exec M -- cat
+#                        /var/lib/labforge/check.json): a table per machine; exit 0 only when
+#                        every machine reported and no check failed
+#   ./lab.sh shell M     a root login shell in machine M
+#
+<#else>
 #!/usr/bin/env bash
 # labforge: lab ${lab} on LXD. Generated; edit the lab spec instead.
 #
@@ -14,6 +35,7 @@
 #                        every machine reported and no check failed
 #   ./lab.sh shell M     a root login shell in machine M
 #
+</#if>
 # Machines are launched as ${type}s (targets.lxd.type). Needs LXD 5.x: `lxd` (for
 # `lxd init --preseed`) and `lxc`, as root or as a member of the lxd group.
 #
@@ -28,6 +50,16 @@
 <#list images as i>
 #   ${i.variable} defaults to ${i.defaultSource}
 </#list>
+<#if cluster>
+#   LABFORGE_LXD_ON_MEMBER       a program that runs a command on another host, called as
+#                                PROGRAM HOST ADDRESS COMMAND... with the command's input on its
+#                                stdin (the joining host's preseed); unset: ssh -o BatchMode=yes
+#                                root@ADDRESS COMMAND..., which needs root's key on every host
+#   LABFORGE_LXD_UNDERLAY        the interface that carries the VXLAN between the hosts; it must
+#                                have this name on every host (tunnel.v.interface is one key for
+#                                the whole cluster); unset: the kernel's route to each network's
+#                                multicast group picks it
+</#if>
 #
 # `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
 set -euo pipefail
@@ -53,8 +85,28 @@ MACHINE_IMAGE=(<#list machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
 # Custom volumes of the pool (the machines' data disks): name, size.
 VOLUMES=(<#list volumes as d>${esc.sh(d.name)}<#sep> </#sep></#list>)
 VOLUME_SIZE=(<#list volumes as d>${esc.sh(d.size)}<#sep> </#sep></#list>)
+<#if cluster>
+
+# The cluster's members: the first bootstraps it and runs this script.
+HOSTS=(<#list hosts as h>${esc.sh(h.name)}<#sep> </#sep></#list>)
+HOST_ADDRESS=(<#list hosts as h>${esc.sh(h.address)}<#sep> </#sep></#list>)
+
+# Each network's VXLAN between the members: id and multicast group (from lab and network name).
+NETWORK_TUNNEL_ID=(<#list networks as n>${n.tunnelId?c}<#sep> </#sep></#list>)
+NETWORK_TUNNEL_GROUP=(<#list networks as n>${esc.sh(n.tunnelGroup)}<#sep> </#sep></#list>)
+
+# The member each machine and each data volume is placed on ('': where LXD places it).
+MACHINE_HOST=(<#list machines as m>${esc.sh(m.host!"")}<#sep> </#sep></#list>)
+VOLUME_HOST=(<#list volumes as d>${esc.sh(d.host!"")}<#sep> </#sep></#list>)
+</#if>
 
 <#include "/include/lab-lib.sh" parse=false>
 <#include "lab.sh.body" parse=false>
+<#if cluster>
+<#include "cluster.sh.body" parse=false>
+<#else>
+<#include "single.sh.body" parse=false>
+</#if>
+<#include "access.sh.body" parse=false>
 
 lab_main "$@"

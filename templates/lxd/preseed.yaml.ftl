@@ -1,4 +1,12 @@
 # labforge: lab ${lab} on LXD<#if labComment??> (${labComment})</#if>. Generated; edit the lab spec instead.
+<#if cluster>
+# The lab's profiles, one per machine, for an LXD cluster (hosts: <#list hosts as h>${h.name}<#sep>, </#sep></#list>).
+# lab.sh up forms the cluster from cluster/<host>.yaml, makes the storage pool and every
+# network on each member (a bridge per member, joined by VXLAN), then applies this file
+# on the first host (`lxd init --preseed`; applied again, it updates the profiles) and
+# launches each machine on its host. The cloud-init keys hold the machine's NoCloud
+# user-data and network-config byte for byte.
+<#else>
 # `lxd init --preseed < preseed.yaml` makes the storage pool, one bridge per network and one
 # profile per machine; applied again, it updates them. lab.sh up applies it, creates the data
 # volumes and launches each machine with its profile. The cloud-init keys hold the machine's
@@ -21,6 +29,7 @@ networks:
 </#if>
       ipv6.address: none
 </#list>
+</#if>
 profiles:
 <#list machines as m>
   - name: ${esc.yaml(m.instance)}

@@ -66,6 +66,21 @@ public final class HostNames {
     return fit(BRIDGE_MAX, "bridge", lab, network);
   }
 
+  /**
+   * A lab network's bridge on an LXD cluster. LXD names the bridge's VXLAN interface
+   * {@code <bridge>-<tunnel>}, which must fit in 15 characters too; the lxd target's tunnel is
+   * called "v", so the bridge has at most 13. When {@code lab-network} is longer, the name is "x" and
+   * the 12-character tail of {@link #tail}: without a "-", it is never a plain join (two parts and a
+   * "-") nor a cut name (head, "-", tail).
+   */
+  public static String clusterBridge(String lab, String network) {
+    String name = join(lab, network);
+    return name.length() <= CLUSTER_BRIDGE_MAX ? name : "x" + tail("cluster-bridge", lab, network);
+  }
+
+  /** A cluster bridge's length: 15, less "-v" for its VXLAN interface. */
+  public static final int CLUSTER_BRIDGE_MAX = BRIDGE_MAX - 2;
+
   /** The parts, each "-" of all but the last doubled, joined by "-": decodes back to the parts. */
   public static String join(String... parts) {
     StringBuilder name = new StringBuilder();

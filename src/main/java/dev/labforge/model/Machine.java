@@ -8,7 +8,8 @@ import java.util.List;
  * share decided here: its host names, the user it logs in as and runs unprivileged scripts as,
  * each NIC's DNS. {@code forwarding}: it forwards IPv4 (a router). {@code index} is its position
  * in the lab (0-based); {@code instanceId} changes exactly when its content changes; {@code expect} is the
- * spec's graded checks (its own list or the default one). Build one with {@link #builder()}.
+ * spec's graded checks (its own list or the default one); {@code host} is the entry of the spec's
+ * {@code hosts} that runs it (null: unplaced). Build one with {@link #builder()}.
  */
 public record Machine(
     String name,
@@ -31,7 +32,8 @@ public record Machine(
     String hostname,
     String fqdn,
     String instanceId,
-    List<Expectation> expect) {
+    List<Expectation> expect,
+    String host) {
 
   public long diskGib() {
     return (diskMib + 1023) / 1024;
@@ -79,7 +81,7 @@ public record Machine(
         .memoryMib(memoryMib).diskMib(diskMib).nestedVirtualization(nestedVirtualization).forwarding(forwarding)
         .timezone(timezone)
         .users(users).packages(packages).disks(disks).nics(nics).files(files).commands(commands).scripts(scripts)
-        .hostname(hostname).fqdn(fqdn).instanceId(instanceId).expect(expect);
+        .hostname(hostname).fqdn(fqdn).instanceId(instanceId).expect(expect).host(host);
   }
 
   /** Fields by name; lists default to empty, the host name to the machine name, the rest to {@link SpecDefaults}. */
@@ -105,6 +107,7 @@ public record Machine(
     private String fqdn;
     private String instanceId = "";
     private List<Expectation> expect = List.of();
+    private String host;
 
     private Builder() {}
 
@@ -208,16 +211,21 @@ public record Machine(
       return this;
     }
 
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
     public Builder expect(List<Expectation> v) {
       expect = List.copyOf(v);
       return this;
     }
 
     public Machine build() {
-      String host = hostname == null ? name : hostname;
+      String hostName = hostname == null ? name : hostname;
       return new Machine(name, index, description, image, cpus, memoryMib, diskMib, nestedVirtualization, forwarding,
-          timezone, users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId,
-          expect);
+          timezone, users, packages, disks, nics, files, commands, scripts, hostName, fqdn == null ? hostName : fqdn,
+          instanceId, expect, host);
     }
   }
 }

@@ -55,8 +55,10 @@ public final class ModelBuilder {
         machines.add(machine(name, machines.size(), "/machines/" + m, node, defaults, networks, addresses, macs));
       }
     }
+    List<Host> hosts = new ArrayList<>();
+    spec.path("hosts").forEach(h -> hosts.add(new Host(h.path("name").asText(), address(h.path("address").asText()))));
     return new Lab(labName, spec.path("description").asText(SpecDefaults.LAB_DESCRIPTION), tree.source().name(),
-        List.copyOf(images), List.copyOf(networks), List.copyOf(machines), targets());
+        List.copyOf(images), List.copyOf(networks), List.copyOf(machines), targets(), List.copyOf(hosts));
   }
 
   private Image image(String name, JsonNode node) {
@@ -168,6 +170,7 @@ public final class ModelBuilder {
         .hostname(name)
         .fqdn(name + "." + Lab.domainOf(labName))
         .expect(expectations(pick(node, defaults, "expect")))
+        .host(node.hasNonNull("host") ? node.get("host").asText() : null)
         .build();
     return MachineIds.withInstanceId(labName, draft);
   }

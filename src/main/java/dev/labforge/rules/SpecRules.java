@@ -23,6 +23,7 @@ public final class SpecRules {
       new SizesRule(),
       new UsersRule(),
       new ExpectRule(),
+      new HostsRule(),
       new PathsRule(),
       new ControlCharactersRule(),
       new PackerTemplateRule());

@@ -20,14 +20,20 @@ public final class InventoryViews {
 
   public record AnsibleNic(String name, String network, String ip, int prefix, String mac) {}
 
-  /** {@code jump} as in {@link SshHost}: ansible then goes through ssh_config's Host of that name. */
+  /**
+   * {@code jump} as in {@link SshHost}: ansible then goes through ssh_config's Host of that name;
+   * {@code labHost} is the entry of the spec's hosts that runs the machine (null: unplaced or one host).
+   */
   public record AnsibleHost(String name, String address, String user, String jump, String fqdn, String image,
-      int cpus, long memoryMib, boolean forwarding, List<AnsibleNic> nics) {}
+      int cpus, long memoryMib, boolean forwarding, List<AnsibleNic> nics, String labHost) {}
 
   public record Group(String name, List<String> hosts) {}
 
-  /** The view of {@code hosts}: every lab address and its names. */
-  public record HostsView(String lab, List<LabHosts.Line> lines) {}
+  /** A host of the lab and the machines it runs ({@code host} null: the machines placed by the engine). */
+  public record Placement(String host, String address, List<String> machines) {}
+
+  /** The view of {@code hosts}: every lab address and its names; where each machine runs (empty on one host). */
+  public record HostsView(String lab, List<LabHosts.Line> lines, List<Placement> placements) {}
 
   /** The view of {@code ssh_config}; {@code qemuHosts} the machines as the qemu target runs them. */
   public record SshConfigView(String lab, List<SshHost> hosts, List<QemuHost> qemuHosts) {}
@@ -38,8 +44,11 @@ public final class InventoryViews {
   /** {@code <machine>.qemu}: no spec name has a dot, so it is never a machine's own Host. */
   public static final String QEMU_SUFFIX = ".qemu";
 
-  /** The view of {@code ansible.yml}: hosts in machine order, then groups by network, image, routing. */
-  public record AnsibleView(String lab, List<AnsibleHost> hosts, List<Group> groups) {}
+  /**
+   * The view of {@code ansible.yml}: hosts in machine order, then groups by network, image, routing
+   * and, when the lab has {@code hosts}, by the host that runs them ({@code clustered}).
+   */
+  public record AnsibleView(String lab, List<AnsibleHost> hosts, List<Group> groups, boolean clustered) {}
 
   /** The view of {@code topology.svg}: {@code d} is the drawing, laid out in Java (SVG has no layout of its own). */
   public record SvgView(String lab, TopologySvg.Drawing d) {}
@@ -52,7 +61,21 @@ public final class InventoryViews {
   }
 
   public static HostsView hosts(Lab lab) {
-    return new HostsView(lab.name(), LabHosts.lines(lab, null));
+    return new HostsView(lab.name(), LabHosts.lines(lab, null), placements(lab));
+  }
+
+  /** Each host with the machines it runs, then the unplaced machines; empty for a lab on one host. */
+  static List<Placement> placements(Lab lab) {
+    List<Placement> placements = new ArrayList<>();
+    for (var host : lab.hosts()) {
+      placements.add(new Placement(host.name(), host.address().toString(),
+          lab.machinesOn(host.name()).stream().map(Machine::name).toList()));
+    }
+    List<String> unplaced = lab.machines().stream().filter(m -> m.host() == null).map(Machine::name).toList();
+    if (lab.clustered() && !unplaced.isEmpty()) {
+      placements.add(new Placement(null, null, unplaced));
+    }
+    return placements;
   }
 
   public static SshConfigView sshConfig(Lab lab) {
@@ -95,7 +118,7 @@ public final class InventoryViews {
       }
       HostReach.Way way = ways.get(m.name());
       hosts.add(new AnsibleHost(m.name(), way.address(), loginUser(m), way.jump(), m.fqdn(), m.image(), m.cpus(),
-          m.memoryMib(), forwarding, nics));
+          m.memoryMib(), forwarding, nics, m.host()));
     }
     List<Group> groups = new ArrayList<>();
     byNetwork.forEach((net, members) -> {
@@ -107,7 +130,13 @@ public final class InventoryViews {
     if (!routers.isEmpty()) {
       groups.add(new Group("routers", routers));
     }
-    return new AnsibleView(lab.name(), hosts, groups);
+    for (var host : lab.hosts()) {
+      List<String> on = lab.machinesOn(host.name()).stream().map(Machine::name).toList();
+      if (!on.isEmpty()) {
+        groups.add(new Group(group("host_", host.name()), on));
+      }
+    }
+    return new AnsibleView(lab.name(), hosts, groups, lab.clustered());
   }
 
   /** Ansible warns about "-" in group names; names here are [a-z0-9-], so "_" cannot collide. */
@@ -125,8 +154,10 @@ public final class InventoryViews {
       List<Topology.Port> ports = m.nics().stream()
           .map(n -> new Topology.Port(n.ifname(), n.network(), java.util.Objects.toString(n.ip(), null), n.mac().toLowerCase(java.util.Locale.ROOT)))
           .toList();
-      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), m.forwarding(), ports));
+      hosts.add(new Topology.Host(m.name(), m.image(), m.cpus(), m.memoryMib(), m.forwarding(), ports, m.host()));
     }
-    return new Topology(lab.name(), lab.description(), nets, hosts);
+    List<Topology.Member> members = lab.hosts().stream()
+        .map(h -> new Topology.Member(h.name(), h.address().toString())).toList();
+    return new Topology(lab.name(), lab.description(), nets, hosts, members);
   }
 }

@@ -23,13 +23,28 @@ public final class TopologySvg {
   static final int STRIP_GAP = 36;
   static final int MIN_BOX = 150;
   static final int MAX_BOX_CHARS = 40;
+  static final String FRAME_COLOR = "#555555";
   /** Okabe-Ito colours (safe for colour-blind readers), yellow left out: it vanishes on white. */
   static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
       "#000000", "#999999");
 
-  /** The drawing: size, title lines, then buses and machines per strip. */
+  /** The drawing: size, title lines, then buses per strip and machines by the host that runs them. */
   public record Drawing(int width, int height, String title, List<Text> heading, List<Bus> buses,
-      List<Box> machines) {}
+      List<Group> groups) {
+    /** Every machine's box, in drawing order. */
+    public List<Box> machines() {
+      return groups.stream().flatMap(g -> g.machines().stream()).toList();
+    }
+  }
+
+  /**
+   * Machines one host runs, framed and labelled ({@code id} "host-NAME"); on one host, or for the
+   * unplaced machines, a group with no id, frame or label.
+   */
+  public record Group(String id, Frame frame, Text label, List<Box> machines) {}
+
+  /** A dashed rectangle around a host's strips. */
+  public record Frame(int x, int y, int width, int height) {}
 
   public record Text(int x, int y, String text, String color, boolean bold, String anchor) {}
 
@@ -61,6 +76,10 @@ public final class TopologySvg {
     int machines = t.machines().size();
     int strips = Math.max(1, (machines + MAX_COLUMNS - 1) / MAX_COLUMNS);
     int columns = Math.max(1, (machines + strips - 1) / strips);
+    if (!t.members().isEmpty()) {
+      // Grouped by host: as wide as the largest group needs, each group in strips of its own.
+      columns = Math.min(MAX_COLUMNS, t.groups().stream().mapToInt(g -> g.machines().size()).max().orElse(1));
+    }
 
     List<Text> heading = new ArrayList<>();
     int y = MARGIN + 14;
@@ -72,11 +91,57 @@ public final class TopologySvg {
     y += 20;
 
     List<Bus> buses = new ArrayList<>();
-    List<Box> boxes = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    List<Group> groups = new ArrayList<>();
     int right = left + columns * boxWidth + (columns - 1) * COLUMN_GAP + 20;
-    for (int s = 0; s < strips; s++) {
-      List<Topology.Host> strip = t.machines().subList(Math.min(machines, s * columns),
-          Math.min(machines, (s + 1) * columns));
+    for (Topology.Group g : t.groups()) {
+      int groupTop = y;
+      Text label = null;
+      if (g.member() != null) {
+        // A host's machines sit in a frame of their own, its name and address on top.
+        y += 6;
+        label = new Text(MARGIN, y + 12, hostLabel(g.member()), FRAME_COLOR, true, "start");
+        y += LINE + 4;
+      }
+      List<Box> groupBoxes = new ArrayList<>();
+      int groupStrips = g.member() == null && t.members().isEmpty() ? strips
+          : Math.max(1, (g.machines().size() + columns - 1) / columns);
+      y = strips(t, g.machines(), groupStrips, columns, left, right, boxWidth, y, buses, groupBoxes);
+      if (label != null) {
+        spans.add(new int[] {groupTop, y - STRIP_GAP + 10});
+        y += 10;
+      } else {
+        spans.add(null);
+      }
+      groups.add(new Group(g.member() == null ? null : "host-" + g.member().name(), null, label, groupBoxes));
+    }
+    int noteWidth = 0;
+    for (Topology.Net n : t.networks()) {
+      if (n.gateway() != null && !n.gatewayIsMachine()) {
+        noteWidth = Math.max(noteWidth, px(("gw " + n.gateway()).length()) + 6);
+      }
+    }
+    int width = Math.max(right + noteWidth + MARGIN, MARGIN * 2 + px(heading.get(heading.size() - 1).text().length()));
+    int height = y - STRIP_GAP + MARGIN;
+    List<Group> framed = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Group g = groups.get(i);
+      int[] span = spans.get(i);
+      Frame frame = span == null ? null : new Frame(MARGIN / 2, span[0], width - MARGIN, span[1] - span[0]);
+      framed.add(new Group(g.id(), frame, g.label(), g.machines()));
+    }
+    return new Drawing(width, height, "lab " + t.lab(), heading, buses, framed);
+  }
+
+  /**
+   * Lays out {@code machines} in {@code count} strips of at most {@code columns} from {@code y} on,
+   * each strip under the buses its machines use; returns the y after the last strip.
+   */
+  private static int strips(Topology t, List<Topology.Host> machines, int count, int columns, int left, int right,
+      int boxWidth, int y, List<Bus> buses, List<Box> boxes) {
+    int total = machines.size();
+    for (int s = 0; s < count; s++) {
+      List<Topology.Host> strip = machines.subList(Math.min(total, s * columns), Math.min(total, (s + 1) * columns));
       Set<Integer> used = new java.util.TreeSet<>();
       strip.forEach(h -> h.ports().forEach(p -> used.add(t.networkIndex(p.network()))));
       if (strip.isEmpty()) {
@@ -110,15 +175,12 @@ public final class TopologySvg {
       }
       y = boxTop + boxHeight + STRIP_GAP;
     }
-    int noteWidth = 0;
-    for (Topology.Net n : t.networks()) {
-      if (n.gateway() != null && !n.gatewayIsMachine()) {
-        noteWidth = Math.max(noteWidth, px(("gw " + n.gateway()).length()) + 6);
-      }
-    }
-    int width = Math.max(right + noteWidth + MARGIN, MARGIN * 2 + px(heading.get(heading.size() - 1).text().length()));
-    int height = y - STRIP_GAP + MARGIN;
-    return new Drawing(width, height, "lab " + t.lab(), heading, buses, boxes);
+    return y;
+  }
+
+  /** A host's frame label: its name and address. */
+  static String hostLabel(Topology.Member m) {
+    return "host " + m.name() + " " + m.address();
   }
 
   private static Box box(Topology t, Topology.Host h, int x, int top, int width, int height, int[] busY) {

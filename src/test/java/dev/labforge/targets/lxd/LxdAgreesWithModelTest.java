@@ -55,14 +55,20 @@ class LxdAgreesWithModelTest {
     assertThat(SchemaValidator.validate(SCHEMA, preseed)).as("%s preseed against our schema", spec).isEmpty();
     SoftAssertions soft = new SoftAssertions();
 
-    assertThat(preseed.path("storage_pools")).hasSize(1);
-    String pool = preseed.path("storage_pools").get(0).path("name").asText();
+    // On a cluster, lab.sh makes the pool (named after the lab) and the networks on every member.
+    if (lab.clustered()) {
+      soft.assertThat(Stream.of("storage_pools", "networks").filter(preseed::has).toList())
+          .as("a cluster's preseed holds only the profiles").isEmpty();
+    } else {
+      assertThat(preseed.path("storage_pools")).hasSize(1);
+    }
+    String pool = lab.clustered() ? lab.name() : preseed.path("storage_pools").get(0).path("name").asText();
     soft.assertThat(pool).isEqualTo(lab.name());
 
     Map<String, JsonNode> bridges = new HashMap<>();
     preseed.path("networks").forEach(n -> bridges.put(n.path("name").asText(), n));
-    soft.assertThat(bridges).as("one bridge per network").hasSize(lab.networks().size());
-    for (Network network : lab.networks()) {
+    soft.assertThat(bridges).as("one bridge per network").hasSize(lab.clustered() ? 0 : lab.networks().size());
+    for (Network network : lab.clustered() ? List.<Network>of() : lab.networks()) {
       JsonNode bridge = bridges.get(HostNames.bridge(lab.name(), network.name()));
       soft.assertThat(bridge).as("bridge of %s", network.name()).isNotNull();
       if (bridge == null) {
@@ -118,8 +124,9 @@ class LxdAgreesWithModelTest {
         JsonNode device = devices.path(nic.ifname());
         soft.assertThat(device.path("name").asText()).isEqualTo(nic.ifname());
         soft.assertThat(device.path("hwaddr").asText()).as("%s %s MAC", machine.name(), nic.ifname()).isEqualTo(nic.mac());
-        soft.assertThat(device.path("network").asText()).isEqualTo(HostNames.bridge(lab.name(), nic.network()));
-        if (nic.dhcp() || lab.network(nic.network()).routedByMachine()) {
+        soft.assertThat(device.path("network").asText()).isEqualTo((lab.clustered() ? HostNames.clusterBridge(lab.name(), nic.network()) : HostNames.bridge(lab.name(), nic.network())));
+        // LXD takes a NIC's address only from a bridge that serves DHCP: a cluster's bridges serve none.
+        if (lab.clustered() || nic.dhcp() || lab.network(nic.network()).routedByMachine()) {
           soft.assertThat(device.has("ipv4.address")).isFalse();
         } else {
           soft.assertThat(device.path("ipv4.address").asText()).as("%s %s IP", machine.name(), nic.ifname())
