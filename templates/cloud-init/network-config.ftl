@@ -34,22 +34,3 @@ config:
 </#list>
 </#if>
 </#list>
-<#if management??>
-  # The qemu target's management NIC (QEMU user-mode networking: the host's SSH port forward and
-  # its DNS proxy): only a VM started by qemu/lab.sh has it. "hotplug" brings it up when it appears
-  # and leaves the guests of other engines alone. It has the default route only where no lab NIC does.
-  - type: physical
-    name: ${esc.yaml(management.name)}
-    mac_address: ${esc.yaml(management.mac)}
-    subnets:
-      - type: static
-        control: hotplug
-        address: ${esc.yaml(management.address)}
-<#if management.gateway??>
-        gateway: ${esc.yaml(management.gateway)}
-</#if>
-        dns_nameservers:
-<#list management.dns as a>
-          - ${esc.yaml(a)}
-</#list>
-</#if>

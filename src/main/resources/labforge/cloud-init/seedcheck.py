@@ -80,18 +80,9 @@ def network_data(path, known_macs=None):
     return v1
 
 
-# The qemu target's management NIC (QemuTarget.MANAGEMENT_IFNAME): only the NoCloud seed names it,
-# for QEMU's user-mode NIC; the config drive (OpenStack) rightly has no such link.
-QEMU_MANAGEMENT = "mgmt0"
-
-
-def lab_interfaces(state):
-    return [i for i in state.iter_interfaces() if i["name"] != QEMU_MANAGEMENT]
-
-
 def interfaces(state):
     out = []
-    for iface in lab_interfaces(state):
+    for iface in state.iter_interfaces():
         addrs = sorted("%s/%s" % (s.get("address"), s.get("prefix")) for s in iface.get("subnets", [])
                        if s.get("type") == "static")
         dhcp = any(s.get("type") == "dhcp4" or s.get("type") == "dhcp" for s in iface.get("subnets", []))
@@ -104,7 +95,7 @@ def routes(state):
     found = []
     for r in state.iter_routes():
         found.append("%s/%s via %s" % (r.get("network"), r.get("prefix"), r.get("gateway")))
-    for iface in lab_interfaces(state):
+    for iface in state.iter_interfaces():
         for s in iface.get("subnets", []):
             if s.get("gateway"):
                 found.append("0.0.0.0/0 via %s" % s["gateway"])

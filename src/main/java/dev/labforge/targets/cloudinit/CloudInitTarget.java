@@ -17,7 +17,6 @@ import dev.labforge.schema.Schemas;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.iso.IsoImage;
-import dev.labforge.targets.qemu.QemuWires;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -36,7 +35,7 @@ public final class CloudInitTarget implements Target {
   public record MetaDataView(String instanceId, String hostname) {}
 
   /** The view of {@code network-config}: the NICs in NIC order. */
-  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics, QemuWires.ManagementNic management) {}
+  public record NetworkConfigView(String machine, List<GuestNics.GuestNic> nics) {}
 
   private static final About ABOUT = new About(ID,
       "a NoCloud seed and an OpenStack config drive per machine, as folders and ISO images",
@@ -132,9 +131,11 @@ public final class CloudInitTarget implements Target {
 
   /** The machine's NoCloud {@code network-config} (version 1), as this target writes it. */
   public static String networkConfig(Lab lab, Machine machine, TemplateRenderer templates) throws RenderException {
-    // the qemu target's management NIC, which only a VM of qemu/lab.sh has (docs/targets/qemu.md)
+    // No qemu management NIC here: cloud-init (22.4) fails a boot whose network-config names a MAC
+    // the machine lacks ("Not all expected physical devices present"), which every other engine's
+    // guest would; the qemu target raises that NIC from bootcmd instead (QemuTarget.guestBootCommands).
     return templates.render(ID + "/network-config.ftl", new NetworkConfigView(machine.name(),
-        GuestNics.of(lab, machine), QemuWires.managementNic(lab, machine).orElse(null)));
+        GuestNics.of(lab, machine)));
   }
 
   /** The image holds exactly the folder's files, at their paths below {@code root}. */

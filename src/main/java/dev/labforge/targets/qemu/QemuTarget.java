@@ -11,6 +11,7 @@ import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * qemu/: one launcher per machine (its whole qemu-system-x86_64 command line, one commented option
@@ -64,17 +65,35 @@ public final class QemuTarget implements Target {
   }
 
   /**
-   * What every boot of machine m runs early for this target (cloud-init's bootcmd): ifupdown's
-   * {@code allow-hotplug} acts on a NIC's udev "add" event, which at first boot comes before
-   * cloud-init has written the stanza and renamed the NIC to mgmt0 (measured: mgmt0 stayed down), so
-   * it is brought up here; where there is no such NIC (another engine) or no ifup, nothing happens.
+   * What every boot of machine m runs early for this target (cloud-init's bootcmd): the management
+   * NIC, found by its MAC, is named mgmt0 and given its address (and the default route and slirp's
+   * DNS where the spec gives the machine no default route). It is not in the seed's network-config:
+   * cloud-init 22.4 fails every boot whose network-config names a MAC the machine lacks ("Not all
+   * expected physical devices present", measured under QEMU, libvirt and LXC), and only a VM of
+   * qemu/lab.sh has this NIC. Where no NIC has that MAC (every other engine), nothing happens. Every
+   * value is a MAC or an address the model computed, so the script needs no quoting of user text.
    */
   public static List<List<String>> guestBootCommands(Lab lab, Machine m) {
-    if (QemuWires.managementNic(lab, m).isEmpty()) {
+    Optional<QemuWires.ManagementNic> nic = QemuWires.managementNic(lab, m);
+    if (nic.isEmpty()) {
       return List.of();
     }
-    return List.of(List.of("sh", "-c", "if [ -e /sys/class/net/" + MANAGEMENT_IFNAME
-        + " ] && command -v ifup >/dev/null; then ifup --allow=hotplug " + MANAGEMENT_IFNAME + "; fi"));
+    QemuWires.ManagementNic n = nic.get();
+    String name = n.name();
+    StringBuilder script = new StringBuilder()
+        .append("for d in /sys/class/net/*; do [ \"$(cat \"$d/address\" 2>/dev/null)\" = ").append(n.mac())
+        .append(" ] || continue; i=${d##*/}; if [ \"$i\" != ").append(name).append(" ]; then ip link set \"$i\" down")
+        .append(" && ip link set \"$i\" name ").append(name).append("; fi; ip link set ").append(name).append(" up")
+        .append(" && ip address replace ").append(n.address()).append(" dev ").append(name);
+    if (n.gateway() != null) {
+      script.append(" && ip route replace default via ").append(n.gateway()).append(" dev ").append(name);
+    }
+    for (String dns : n.dns()) {
+      script.append("; grep -qs '^nameserver ").append(dns).append("$' /etc/resolv.conf || echo 'nameserver ")
+          .append(dns).append("' >> /etc/resolv.conf");
+    }
+    script.append("; done");
+    return List.of(List.of("sh", "-c", script.toString()));
   }
 
   @Override

@@ -145,6 +145,6 @@ public final class QemuWires {
         isDefault ? slirpGateway(lab) : null, List.of(slirpDns(lab))));
   }
 
-  /** What the seed's network-config says of the management NIC. */
+  /** The management NIC as the seed's bootcmd raises it (QemuTarget.guestBootCommands). */
   public record ManagementNic(String name, String mac, String address, String gateway, List<String> dns) {}
 }

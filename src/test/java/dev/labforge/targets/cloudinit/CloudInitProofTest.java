@@ -80,7 +80,10 @@ class CloudInitProofTest {
     assertThat(f.path("drive-hostname").asText()).isEqualTo(m.name());
     assertThat(f.path("drive-userdata-identical").asBoolean()).isTrue();
     assertThat(strings(f.path("users"))).isEqualTo(m.users().stream().map(User::name).toList());
-    assertThat(strings(f.path("packages"))).isEqualTo(m.packages());
+    // the spec's packages, then the qemu target's guest agent (on by default)
+    List<String> packages = new java.util.ArrayList<>(m.packages());
+    packages.addAll(dev.labforge.targets.qemu.QemuTarget.guestPackages(lab, m));
+    assertThat(strings(f.path("packages"))).isEqualTo(packages);
     assertThat(strings(f.path("drive-keys")))
         .isEqualTo(m.users().stream().flatMap(u -> u.sshAuthorizedKeys().stream()).sorted().toList());
     Map<String, String> files = new TreeMap<>();
