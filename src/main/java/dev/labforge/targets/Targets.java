@@ -3,6 +3,7 @@ package dev.labforge.targets;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
+import dev.labforge.targets.lxc.LxcTarget;
 import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.terraform.TerraformTarget;
@@ -27,6 +28,7 @@ public final class Targets {
       new TerraformTarget(),
       new LibvirtTarget(),
       new LxdTarget(),
+      new LxcTarget(),
       new XenTarget(),
       new InventoryTarget());
 

@@ -1,0 +1,41 @@
+# LXC configuration of machine ${esc.lxcComment(machine)} in lab ${esc.lxcComment(lab)}, written by labforge (docs/targets/lxc.md).
+<#if description??>
+# ${esc.lxcComment(description)}
+</#if>
+# lxc/lab.sh up makes the root file system, the seed and the bridges, then creates the container
+# from this file: lxc-create -P ${esc.lxcComment(lxcPath)} -n ${esc.lxcComment(container)} -t none -f config
+
+# The distribution's common settings: devices, dropped capabilities, seccomp, ttys.
+lxc.include = /usr/share/lxc/config/common.conf
+lxc.uts.name = ${esc.lxc(hostname)}
+lxc.rootfs.path = ${esc.lxc(rootfs)}
+lxc.apparmor.profile = generated
+<#if nesting>
+# nested_virtualization: nested containers (LXC, LXD, Docker) may mount proc, sysfs and cgroups.
+lxc.apparmor.allow_nesting = 1
+</#if>
+lxc.mount.auto = ${esc.lxc(mountAuto)}
+# cgroup v2 limits: memory ${memoryMib?c} MiB; cpus ${cpus?c} (microseconds of CPU time per 100 ms period).
+lxc.cgroup2.memory.max = ${esc.lxc(memoryMax)}
+lxc.cgroup2.cpu.max = ${esc.lxc(cpuMax)}
+lxc.console.logfile = ${esc.lxc(consoleLog)}
+<#list nics as n>
+
+# ${esc.lxcComment(n.name)} on network ${esc.lxcComment(n.network)}
+lxc.net.${n.index?c}.type = veth
+lxc.net.${n.index?c}.link = ${esc.lxc(n.link)}
+lxc.net.${n.index?c}.flags = up
+lxc.net.${n.index?c}.hwaddr = ${esc.lxc(n.hwaddr)}
+lxc.net.${n.index?c}.name = ${esc.lxc(n.name)}
+<#if n.ipv4Address??>
+lxc.net.${n.index?c}.ipv4.address = ${esc.lxc(n.ipv4Address)}
+</#if>
+<#if n.ipv4Gateway??>
+lxc.net.${n.index?c}.ipv4.gateway = ${esc.lxc(n.ipv4Gateway)}
+</#if>
+</#list>
+<#list mounts as m>
+
+# ${esc.lxcComment(m.why)}
+lxc.mount.entry = ${esc.fstab(m.source)} ${esc.fstab(m.target)} ${esc.fstab(m.fstype)} ${esc.fstab(m.options)} 0 0
+</#list>
