@@ -20,6 +20,12 @@ lxc.cgroup2.memory.max = ${esc.lxc(memoryMax)}
 lxc.cgroup2.cpu.max = ${esc.lxc(cpuMax)}
 lxc.console.logfile = ${esc.lxc(consoleLog)}
 <#list nics as n>
+<#if n?is_first>
+
+# Addresses, routes and DNS servers come from the seed's network-config, as on every engine. LXC
+# could set the addresses itself (the ipv4 keys commented out below), but ifupdown in the guest then
+# fails on the address it finds ("Address already assigned") and skips the NIC's routes.
+</#if>
 
 # ${esc.lxcComment(n.name)} on network ${esc.lxcComment(n.network)}
 lxc.net.${n.index?c}.type = veth
@@ -28,10 +34,10 @@ lxc.net.${n.index?c}.flags = up
 lxc.net.${n.index?c}.hwaddr = ${esc.lxc(n.hwaddr)}
 lxc.net.${n.index?c}.name = ${esc.lxc(n.name)}
 <#if n.ipv4Address??>
-lxc.net.${n.index?c}.ipv4.address = ${esc.lxc(n.ipv4Address)}
+# lxc.net.${n.index?c}.ipv4.address = ${esc.lxcComment(n.ipv4Address)}
 </#if>
 <#if n.ipv4Gateway??>
-lxc.net.${n.index?c}.ipv4.gateway = ${esc.lxc(n.ipv4Gateway)}
+# lxc.net.${n.index?c}.ipv4.gateway = ${esc.lxcComment(n.ipv4Gateway)}
 </#if>
 </#list>
 <#list mounts as m>

@@ -35,7 +35,8 @@ public record LxcView(String lab, String lxcPath, String stateFile, List<ImageVi
   /**
    * One veth NIC, {@code lxc.net.<index>.*}: {@code name} is its name inside the container;
    * {@code ipv4Address} (address/prefix) is null for DHCP, {@code ipv4Gateway} null unless this
-   * NIC carries the machine's default route.
+   * NIC carries the machine's default route. The seed's network-config sets both in the guest; the
+   * config shows them as the LXC keys that could, commented out (ifupdown fails on an address LXC set).
    */
   public record NicView(int index, String network, String link, String hwaddr, String name, String ipv4Address,
       String ipv4Gateway) {}
