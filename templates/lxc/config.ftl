@@ -15,10 +15,19 @@ lxc.apparmor.profile = generated
 lxc.apparmor.allow_nesting = 1
 </#if>
 lxc.mount.auto = ${esc.lxc(mountAuto)}
-# cgroup v2 limits: memory ${memoryMib?c} MiB; cpus ${cpus?c} (microseconds of CPU time per 100 ms period).
+# Limits: memory ${memoryMib?c} MiB; cpus ${cpus?c} as microseconds of CPU time per 100 ms period.
+# For both cgroup versions, as LXC's common.conf writes its device rules: LXC applies the keys of
+# the hierarchy that holds the controller on the host (cgroup v2 on Debian 12; v1 on older hosts).
 lxc.cgroup2.memory.max = ${esc.lxc(memoryMax)}
 lxc.cgroup2.cpu.max = ${esc.lxc(cpuMax)}
+lxc.cgroup.memory.limit_in_bytes = ${esc.lxc(memoryMax)}
+lxc.cgroup.cpu.cfs_period_us = ${cpuPeriodUs?c}
+lxc.cgroup.cpu.cfs_quota_us = ${cpuQuotaUs?c}
 lxc.console.logfile = ${esc.lxc(consoleLog)}
+<#if forwarding>
+# forwarding: the container's network namespace forwards IPv4 from its start.
+lxc.sysctl.net.ipv4.ip_forward = 1
+</#if>
 <#list nics as n>
 <#if n?is_first>
 

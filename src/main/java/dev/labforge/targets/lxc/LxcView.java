@@ -25,11 +25,12 @@ public record LxcView(String lab, String lxcPath, String stateFile, List<ImageVi
   /**
    * One container, {@code lxc/<machine>/config}: {@code container} is its host-wide name
    * (HostNames), {@code dir} its folder under the LXC path. {@code memoryMax} and {@code cpuMax}
-   * are cgroup v2 values; {@code seed} is where lab.sh copies the machine's NoCloud seed.
+   * are cgroup v2 values ({@code memoryMax}, {@code cpuQuotaUs} and {@code cpuPeriodUs} also the v1
+   * ones); {@code seed} is where lab.sh copies the machine's NoCloud seed.
    */
   public record ContainerView(String lab, String machine, String hostname, String container, String description, String image,
       String lxcPath, String dir, String rootfs, String seedSource, String seed, String consoleLog, long memoryMib, int cpus,
-      String memoryMax, String cpuMax, boolean nesting, String mountAuto, List<NicView> nics,
+      String memoryMax, String cpuMax, long cpuQuotaUs, long cpuPeriodUs, boolean forwarding, boolean nesting, String mountAuto, List<NicView> nics,
       List<MountView> mounts, List<String> diskDirs) {}
 
   /**

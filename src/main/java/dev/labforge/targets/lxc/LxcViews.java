@@ -110,7 +110,8 @@ public final class LxcViews {
     String description = m.description() == null || m.description().isBlank() ? null : m.description();
     return new ContainerView(lab.name(), m.name(), m.hostname(), container, description, m.image(), LXC_PATH, dir, "dir:" + dir + "/rootfs",
         "cloud-init/" + m.name(), dir + "/seed", dir + "/console.log", m.memoryMib(), m.cpus(),
-        m.memoryMib() + "M", m.cpus() * CPU_PERIOD_US + " " + CPU_PERIOD_US, m.nestedVirtualization(),
+        m.memoryMib() + "M", m.cpus() * CPU_PERIOD_US + " " + CPU_PERIOD_US, m.cpus() * CPU_PERIOD_US, CPU_PERIOD_US,
+        m.forwarding(), m.nestedVirtualization(),
         m.nestedVirtualization() ? "proc:rw sys:rw cgroup:rw" : "proc:mixed sys:mixed cgroup:mixed",
         nics, mounts, diskDirs);
   }

@@ -65,6 +65,11 @@ class LxcAgreesWithModelTest {
           .isEqualTo(m.memoryMib() + "M");
       soft.assertThat(LxcConfigReader.first(entries, "lxc.cgroup2.cpu.max")).as("%s cpus", m.name())
           .isEqualTo((m.cpus() * 100_000L) + " 100000");
+      soft.assertThat(LxcConfigReader.first(entries, "lxc.cgroup.memory.limit_in_bytes")).as("%s memory (v1)", m.name())
+          .isEqualTo(m.memoryMib() + "M");
+      soft.assertThat(LxcConfigReader.first(entries, "lxc.cgroup.cpu.cfs_quota_us")).as("%s cpus (v1)", m.name())
+          .isEqualTo(Long.toString(m.cpus() * 100_000L));
+      soft.assertThat(LxcConfigReader.first(entries, "lxc.cgroup.cpu.cfs_period_us")).isEqualTo("100000");
 
       List<String> seedMacs = seedMacs(files.get("cloud-init/" + m.name() + "/network-config"));
       List<String> hwaddrs = new ArrayList<>();
@@ -101,6 +106,8 @@ class LxcAgreesWithModelTest {
         soft.assertThat(mounts).as("%s disk %s", m.name(), disk.name())
             .contains(dir + "/disks/" + disk.name() + " " + at + " none bind,create=dir 0 0");
       }
+      soft.assertThat(LxcConfigReader.first(entries, "lxc.sysctl.net.ipv4.ip_forward")).as("%s forwarding", m.name())
+          .isEqualTo(m.forwarding() ? "1" : null);
       soft.assertThat(LxcConfigReader.first(entries, "lxc.apparmor.allow_nesting")).as("%s nesting", m.name())
           .isEqualTo(m.nestedVirtualization() ? "1" : null);
       soft.assertThat(mounts.contains("proc dev/.lxc/proc proc create=dir,optional 0 0")).as("%s nested proc", m.name())
