@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # labforge: lab ${lab} on libvirt. Generated; edit the lab spec instead.
 #
-#   ./lab.sh up            fetch the images, create the disks, define and start networks and domains
+#   ./lab.sh up [--wait [SECONDS]]
+#                          fetch the images, create the disks, define and start networks and
+#                          domains; with --wait, then wait (default 600 s) until every machine has
+#                          reported its in-guest checks
 #   ./lab.sh down          destroy and undefine them and delete the disks; nothing else
 #   ./lab.sh status        the state of every network and domain of the lab
+#   ./lab.sh check         every machine's in-guest checks, from its console log: a table per
+#                          machine; exit 0 only when every machine reported and no check failed
 #   ./lab.sh console M     the serial console of machine M (leave it with Ctrl+])
 #   ./lab.sh ssh [-i KEY] M [ARGS]
 #                          ssh to machine M through ../inventory/ssh_config (its login user, an
@@ -53,4 +58,7 @@ SSH_HOST=(<#list machines as m>${esc.sh(m.sshHost)}<#sep> </#sep></#list>)
 DISK_FILE=(<#list disks as d>${esc.sh(d.file)}<#sep> </#sep></#list>)
 DISK_MIB=(<#list disks as d>${d.sizeMib?c}<#sep> </#sep></#list>)
 
+<#include "/include/lab-lib.sh" parse=false>
 <#include "lab.sh.body" parse=false>
+
+lab_main "$@"

@@ -5,7 +5,13 @@
 #                        volumes, then launch every machine with its own profile
 #   ./lab.sh down        delete this lab's instances, volumes, profiles, networks and pool, and an
 #                        image that `up` imported; nothing else
+#   ./lab.sh up --wait [SECONDS]
+#                        the same, then wait (default 600 s) until every machine has reported its
+#                        in-guest checks
 #   ./lab.sh status      the state and addresses of every machine
+#   ./lab.sh check       every machine's in-guest checks (lxc exec M -- cat
+#                        /var/lib/labforge/check.json): a table per machine; exit 0 only when
+#                        every machine reported and no check failed
 #   ./lab.sh shell M     a root login shell in machine M
 #
 # Machines are launched as ${type}s (targets.lxd.type). Needs LXD 5.x: `lxd` (for
@@ -26,6 +32,7 @@
 # `up` is idempotent: what exists already is kept, so a second `up` only starts what is stopped.
 set -euo pipefail
 
+LAB=${esc.sh(lab)}
 POOL=${esc.sh(pool)}
 VM=${virtualMachine?c}
 
@@ -47,4 +54,7 @@ MACHINE_IMAGE=(<#list machines as m>${esc.sh(m.image)}<#sep> </#sep></#list>)
 VOLUMES=(<#list volumes as d>${esc.sh(d.name)}<#sep> </#sep></#list>)
 VOLUME_SIZE=(<#list volumes as d>${esc.sh(d.size)}<#sep> </#sep></#list>)
 
+<#include "/include/lab-lib.sh" parse=false>
 <#include "lab.sh.body" parse=false>
+
+lab_main "$@"

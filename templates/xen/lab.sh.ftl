@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Xen domains of lab ${lab}, written by labforge. Run as root on a Xen dom0 with xl, qemu-img
-# (qemu-utils) and ip (iproute2):
-#   lab.sh up           bridges, disks, seeds, then xl create every machine that is not running
-#   lab.sh down         xl shutdown every machine (xl destroy after 60 s), then remove the bridges
-#   lab.sh status       the lab's domains and bridges
-#   lab.sh console M    xl console of machine M
-#   lab.sh ssh [-i KEY] M [ARGS]
+# labforge: Xen domains of lab ${lab}. Generated; edit the lab spec instead.
+#
+#   ./lab.sh up [--wait [SECONDS]]
+#                       bridges, disks, seeds, then xl create every machine that is not running;
+#                       with --wait, then wait (default 600 s) until every machine has reported
+#                       its in-guest checks
+#   ./lab.sh down       xl shutdown every machine (xl destroy after 60 s), then remove the bridges
+#   ./lab.sh status     the lab's domains and bridges
+#   ./lab.sh check      every machine's in-guest checks, from xenconsoled's log of its console: a
+#                       table per machine; exit 0 only when every machine reported and no check
+#                       failed
+#   ./lab.sh console M  xl console of machine M
+#   ./lab.sh ssh [-i KEY] M [ARGS]
 #                       ssh to machine M through ../inventory/ssh_config (an address dom0 reaches,
 #                       or a jump through a machine that does), with KEY (default $LABFORGE_SSH_KEY)
 #                       on every hop; host keys accepted on first contact into .ssh/known_hosts here
+#
+# Run as root on a Xen dom0 with xl, qemu-img (qemu-utils) and ip (iproute2).
+# `check` reads $LABFORGE_XEN_CONSOLE_LOGS/guest-<domain>.log (default /var/log/xen/console), which
+# xenconsoled writes when it runs with --log=guest (XENCONSOLED_TRACE=guest in /etc/default/xen).
 # Domain names carry the lab's name (two labs may share dom0): DOMAINS below, in machine order.
 # Disks live in ${esc.xlComment(imageDir)} and survive down/up; remove them to start over.
 # Each root disk is a qcow2 overlay on the base image of its machine, which you provide once:
@@ -17,18 +27,15 @@
 </#list>
 set -euo pipefail
 
+LAB=${esc.sh(lab)}
 HERE=$(cd -- "$(dirname -- "${r"${BASH_SOURCE[0]}"}")" && pwd)
-LAB=$(dirname -- "$HERE")
-MACHINES=(<#list machines as m>${m.name}<#sep> </#sep></#list>)
+OUT=$(dirname -- "$HERE")
+CONSOLE_LOGS=${r"${LABFORGE_XEN_CONSOLE_LOGS:-/var/log/xen/console}"}
+MACHINES=(<#list machines as m>${esc.sh(m.name)}<#sep> </#sep></#list>)
 DOMAINS=(<#list machines as m>${esc.sh(m.domain)}<#sep> </#sep></#list>)
 BRIDGES=(<#list bridges as b>${b.name}<#sep> </#sep></#list>)
 
-need() {
-  local tool
-  for tool in "$@"; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "lab.sh: $tool is not installed" >&2; exit 1; }
-  done
-}
+<#include "/include/lab-lib.sh" parse=false>
 
 running() {
   xl domid "$1" >/dev/null 2>&1
@@ -51,8 +58,7 @@ bridge() {
 # base PATH: the image a root disk overlays must exist.
 base() {
   if [ ! -f "$1" ]; then
-    echo "lab.sh: base image $1 is missing (see the top of $0)" >&2
-    exit 1
+    die "base image $1 is missing (see the top of $0)"
   fi
 }
 
@@ -67,7 +73,9 @@ blank() {
 }
 
 up() {
-  need xl qemu-img ip
+  need xl xen-utils
+  need qemu-img qemu-utils
+  need ip iproute2
 <#list bridges as b>
   bridge ${b.name}<#if b.address??> ${esc.sh(b.address)}</#if>
 </#list>
@@ -81,14 +89,17 @@ up() {
 <#list m.disks as d>
     blank ${esc.sh(d.path)} ${d.size}
 </#list>
-    cp -- "$LAB"/${esc.sh(m.seedSource)} ${esc.sh(m.seed)}
+    cp -- "$OUT"/${esc.sh(m.seedSource)} ${esc.sh(m.seed)}
+    fresh_log ${esc.sh(m.domain)}
     xl create "$HERE/${m.name}.cfg"
   fi
 </#list>
 }
 
-down() {
-  need xl ip
+cmd_down() {
+  no_arguments "$@"
+  need xl xen-utils
+  need ip iproute2
   local d br
   for d in "${r"${DOMAINS[@]}"}"; do
     if running "$d"; then
@@ -102,8 +113,10 @@ down() {
   done
 }
 
-status() {
-  need xl ip
+cmd_status() {
+  no_arguments "$@"
+  need xl xen-utils
+  need ip iproute2
   local i br
   for i in "${r"${!MACHINES[@]}"}"; do
     if running "${r"${DOMAINS[$i]}"}"; then
@@ -117,34 +130,47 @@ status() {
   done
 }
 
-console() {
-  need xl
+# fresh_log DOMAIN: this boot's console log only, so that a report is never an earlier boot's
+# (xenconsoled appends to the log of a domain name).
+fresh_log() {
+  if [ -f "$CONSOLE_LOGS/guest-$1.log" ]; then
+    : >"$CONSOLE_LOGS/guest-$1.log"
+  fi
+}
+
+# What machine $1 printed on its console, as xenconsoled logged it.
+report() {
+  local log="$CONSOLE_LOGS/guest-${r"${DOMAINS[$1]}"}.log"
+  [ -f "$log" ] || { echo "no console log $log (is ${r"${DOMAINS[$1]}"} running, and xenconsoled started with --log=guest?)"; return 1; }
+  cat -- "$log"
+}
+
+cmd_console() {
+  [ $# -eq 1 ] || usage_error "console takes one machine"
+  need xl xen-utils
   local i
-  for i in "${r"${!MACHINES[@]}"}"; do
-    if [ "${r"${MACHINES[$i]}"}" = "$1" ]; then
-      exec xl console "${r"${DOMAINS[$i]}"}"
-    fi
-  done
-  echo "lab.sh: no machine '$1' in lab ${lab} (machines: ${r"${MACHINES[*]}"})" >&2
-  exit 2
+  i="$(machine_index "$1")"
+  exec xl console "${r"${DOMAINS[$i]}"}"
 }
 
 # The ssh config `lab.sh ssh` runs with: the inventory's ssh_config (addresses, users, jumps), this
 # lab's own known_hosts (accept-new), and the key for every hop: ssh hands -i and -o to the last hop
 # only, but -F to each jump too. The disks keep their host keys across down/up; delete
 # .ssh/known_hosts with them.
-SSH_MACHINES=(<#list domains as d>${esc.sh(d.machine)}<#sep> </#sep></#list>)
-
-ssh_to() {  # ssh_to KEY MACHINE [ARGS]
-  local key="$1" m="$2" inventory="$LAB/inventory/ssh_config" dir="$HERE/.ssh" known x
-  shift 2
-  need ssh
-  known=0
-  for x in "${r"${SSH_MACHINES[@]}"}"; do [ "$x" = "$m" ] && known=1; done
-  [ "$known" = 1 ] || { echo "lab.sh: no machine '$m' in lab ${lab} (machines: ${r"${SSH_MACHINES[*]}"})" >&2; exit 2; }
-  [ -f "$inventory" ] || { echo "lab.sh: $inventory is missing: generate the inventory target too" >&2; exit 1; }
+cmd_ssh() {
+  local key="${r"${LABFORGE_SSH_KEY:-}"}" m inventory="$OUT/inventory/ssh_config" dir="$HERE/.ssh"
+  if [ "${r"${1:-}"}" = -i ]; then
+    [ $# -ge 2 ] || die "-i needs a key file"
+    key="$2"; shift 2
+  fi
+  [ $# -ge 1 ] || usage_error "ssh needs a machine"
+  machine_index "$1" >/dev/null
+  m="$1"
+  shift
+  need ssh openssh-client
+  [ -f "$inventory" ] || die "$inventory is missing: generate the inventory target too"
   if [ -n "$key" ]; then
-    [ -r "$key" ] || { echo "lab.sh: cannot read the key $key" >&2; exit 1; }
+    [ -r "$key" ] || die "cannot read the key $key"
     key="$(cd "$(dirname "$key")" && pwd)/$(basename "$key")"
   fi
   install -d -m 0700 "$dir"
@@ -160,19 +186,4 @@ ssh_to() {  # ssh_to KEY MACHINE [ARGS]
   exec ssh -F "$dir/config" "$m" "$@"
 }
 
-case "${r"${1:-}"}" in
-  up) up ;;
-  down) down ;;
-  status) status ;;
-  console) [ $# -eq 2 ] || { echo "usage: lab.sh console MACHINE" >&2; exit 2; }; console "$2" ;;
-  ssh)
-    shift
-    key="${r"${LABFORGE_SSH_KEY:-}"}"
-    if [ "${r"${1:-}"}" = -i ]; then
-      [ $# -ge 2 ] || { echo "usage: lab.sh ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2; }
-      key="$2"; shift 2
-    fi
-    [ $# -ge 1 ] || { echo "usage: lab.sh ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2; }
-    ssh_to "$key" "$@" ;;
-  *) echo "usage: lab.sh up|down|status|console MACHINE|ssh [-i KEY] MACHINE [ARGS]" >&2; exit 2 ;;
-esac
+lab_main "$@"

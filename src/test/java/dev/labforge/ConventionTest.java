@@ -338,4 +338,22 @@ class ConventionTest {
       return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
     }
   }
+
+  /**
+   * The shell helpers of every lab.sh live in one library (templates/include/lab-lib.sh, included by each target's
+   * lab.sh): a helper defined in a second template file is a copy that drifts.
+   */
+  @Test
+  void everyShellHelperIsDefinedInOneTemplateFile() throws IOException {
+    for (String helper : List.of("log", "die", "need", "index_of", "machine_index", "usage_error")) {
+      java.util.regex.Pattern definition = java.util.regex.Pattern.compile("(?m)^\\s*" + helper + "\\s*\\(\\)");
+      List<String> defining = new ArrayList<>();
+      for (Path template : files(TEMPLATES, "")) {
+        if (Files.isRegularFile(template) && definition.matcher(Files.readString(template)).find()) {
+          defining.add(template.toString().replace('\\', '/'));
+        }
+      }
+      assertThat(defining).as("template files that define %s()", helper).containsExactly("templates/include/lab-lib.sh");
+    }
+  }
 }

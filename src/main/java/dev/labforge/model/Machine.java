@@ -7,7 +7,8 @@ import java.util.List;
  * One machine after {@code count} expansion, with defaults merged in and every fact the targets
  * share decided here: its host names, the user it logs in as and runs unprivileged scripts as,
  * each NIC's DNS. {@code forwarding}: it forwards IPv4 (a router). {@code index} is its position
- * in the lab (0-based); {@code instanceId} changes exactly when its content changes. Build one with {@link #builder()}.
+ * in the lab (0-based); {@code instanceId} changes exactly when its content changes; {@code expect} is the
+ * spec's graded checks (its own list or the default one). Build one with {@link #builder()}.
  */
 public record Machine(
     String name,
@@ -29,7 +30,8 @@ public record Machine(
     List<Script> scripts,
     String hostname,
     String fqdn,
-    String instanceId) {
+    String instanceId,
+    List<Expectation> expect) {
 
   public long diskGib() {
     return (diskMib + 1023) / 1024;
@@ -77,7 +79,7 @@ public record Machine(
         .memoryMib(memoryMib).diskMib(diskMib).nestedVirtualization(nestedVirtualization).forwarding(forwarding)
         .timezone(timezone)
         .users(users).packages(packages).disks(disks).nics(nics).files(files).commands(commands).scripts(scripts)
-        .hostname(hostname).fqdn(fqdn).instanceId(instanceId);
+        .hostname(hostname).fqdn(fqdn).instanceId(instanceId).expect(expect);
   }
 
   /** Fields by name; lists default to empty, the host name to the machine name, the rest to {@link SpecDefaults}. */
@@ -102,6 +104,7 @@ public record Machine(
     private String hostname;
     private String fqdn;
     private String instanceId = "";
+    private List<Expectation> expect = List.of();
 
     private Builder() {}
 
@@ -205,10 +208,16 @@ public record Machine(
       return this;
     }
 
+    public Builder expect(List<Expectation> v) {
+      expect = List.copyOf(v);
+      return this;
+    }
+
     public Machine build() {
       String host = hostname == null ? name : hostname;
       return new Machine(name, index, description, image, cpus, memoryMib, diskMib, nestedVirtualization, forwarding,
-          timezone, users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId);
+          timezone, users, packages, disks, nics, files, commands, scripts, host, fqdn == null ? host : fqdn, instanceId,
+          expect);
     }
   }
 }

@@ -56,6 +56,9 @@ final class MachineIds {
     if (m.forwarding()) {
       c.put("forwarding", true); // only when set: ids of machines without routing stay as they were
     }
+    if (!m.expect().isEmpty()) {
+      c.put("expect", m.expect()); // the same: a machine without expectations keeps its id
+    }
     return c;
   }
 

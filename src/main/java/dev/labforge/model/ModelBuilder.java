@@ -167,6 +167,7 @@ public final class ModelBuilder {
         .scripts(scripts)
         .hostname(name)
         .fqdn(name + "." + Lab.domainOf(labName))
+        .expect(expectations(pick(node, defaults, "expect")))
         .build();
     return MachineIds.withInstanceId(labName, draft);
   }
@@ -190,6 +191,18 @@ public final class ModelBuilder {
           f.path("owner").asText(SpecDefaults.OWNER)));
     }
     return List.copyOf(files);
+  }
+
+  private static List<Expectation> expectations(JsonNode list) {
+    List<Expectation> out = new ArrayList<>();
+    if (list != null) {
+      list.forEach(e -> out.add(new Expectation(text(e, "command"), text(e, "stdout"), text(e, "ping"), text(e, "tcp"))));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String text(JsonNode node, String key) {
+    return node.hasNonNull(key) ? node.get(key).asText() : null;
   }
 
   private List<Script> scripts(JsonNode list, String guestDir) {

@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Control characters (C0 including tab, DEL, C1, the Unicode line and paragraph separators) only
- * where the spec means free text: descriptions, commands, file content and
+ * where the spec means free text: descriptions, commands (an expectation's too), file content and
  * passwords (which only ever leave hashed). Anywhere else, in a value or a key, a line break would
  * split a command line, a YAML scalar or a name in some output, and an escape sequence would
  * reach a terminal, so it is an error here rather than a surprise there.
  */
 final class ControlCharactersRule implements Rule {
   static final Pattern FREE_TEXT = Pattern.compile(
-      "(.*/description|.*/commands/\\d+|.*/files/\\d+/content|.*/users/\\d+/password)");
+      "(.*/description|.*/commands/\\d+|.*/expect/\\d+/command|.*/files/\\d+/content|.*/users/\\d+/password)");
 
   @Override
   public void check(JsonNode spec, Reporter report) {

@@ -22,6 +22,7 @@ public final class SpecRules {
       new RoutePathsRule(),
       new SizesRule(),
       new UsersRule(),
+      new ExpectRule(),
       new PathsRule(),
       new ControlCharactersRule(),
       new PackerTemplateRule());

@@ -54,8 +54,9 @@ class LibvirtLabBootTest {
     RealTools.require("debootstrap", "mkfs.ext4", "qemu-img", "qemu-system-x86_64", "debugfs", "virsh",
         "libvirtd", "virtlogd", "dnsmasq", "unshare", "nsenter", "ip");
     long start = System.nanoTime();
-    Lab lab = Specs.lab(SPEC);
-    Path out = Specs.generate(SPEC, work.resolve("out"));
+    Path spec = LabCheckProof.withTestKey(SPEC, work);
+    Lab lab = Specs.lab(spec);
+    Path out = Specs.generate(spec, work.resolve("out"));
     Path libvirt = out.resolve("libvirt");
     GuestImage image = GuestImage.get(lab.image("debian-12").packages());
     String labDir = POOL + "/" + lab.name();
@@ -68,8 +69,9 @@ class LibvirtLabBootTest {
     env.put("LABFORGE_CMDLINE_debian_12", "root=/dev/vda rw console=ttyS0 " + Vm.FAST_WRITEBACK);
 
     try (LibvirtNamespace ns = LibvirtNamespace.start(work.resolve("ns"))) {
-      Command up = ns.run(900, env, List.of("bash", libvirt.resolve("lab.sh").toString(), "up"));
-      assertThat(up.exitCode()).as("lab.sh up:\n" + up.text() + up.stderr()).isZero();
+      Command up = ns.run(BOOT_LIMIT.toSeconds() + 900, env, List.of("bash", libvirt.resolve("lab.sh").toString(), "up",
+          "--wait", String.valueOf(BOOT_LIMIT.toSeconds())));
+      LabCheckProof.waited(up);
       long upSeconds = seconds(start);
       Command again = ns.run(300, env, List.of("bash", libvirt.resolve("lab.sh").toString(), "up"));
       assertThat(again.exitCode()).as("second lab.sh up:\n" + again.stderr()).isZero();
@@ -77,6 +79,8 @@ class LibvirtLabBootTest {
 
       Map<String, String> finished = awaitFinalMessages(ns, lab, out, labDir);
       long bootSeconds = seconds(start);
+      SoftAssertions proofs = new SoftAssertions();
+      Files.writeString(EVIDENCE.resolve("check.txt"), checks(proofs, ns, env, libvirt, work, lab));
       Thread.sleep(BootTest.AFTER_FINISHED.toMillis());
       for (Machine m : lab.machines()) {
         ns.virsh("destroy", HostNames.machine(lab.name(), m.name()));   // SIGTERM: QEMU closes its disks cleanly
@@ -84,7 +88,7 @@ class LibvirtLabBootTest {
             ns.ok(30, "cat", labDir + "/" + m.name() + ".console.log").text());
       }
 
-      SoftAssertions soft = new SoftAssertions();
+      SoftAssertions soft = proofs;
       Map<String, String> peerLogs = new LinkedHashMap<>();
       for (Machine m : lab.machines()) {
         GuestDisk root = disk(ns, labDir + "/" + m.name() + ".qcow2", work.resolve(m.name() + ".raw"), 0);
@@ -124,6 +128,26 @@ class LibvirtLabBootTest {
       peerLogs.forEach((m, log) -> System.out.printf("  %s peers:%n    %s%n", m, log.strip().replace("\n", "\n    ")));
       soft.assertAll();
     }
+  }
+
+  /**
+   * Issue 25: {@code lab.sh check} passes on the lab as booted; then web's default route is deleted in the
+   * guest (over {@code lab.sh ssh}, on-link from the host) and its checks run again, and {@code lab.sh check}
+   * fails naming web and {@code route default}.
+   */
+  private static String checks(SoftAssertions soft, LibvirtNamespace ns, Map<String, String> env, Path libvirt,
+      Path work, Lab lab) throws Exception {
+    String labSh = libvirt.resolve("lab.sh").toString();
+    Command check = ns.run(300, env, List.of("bash", labSh, "check"));
+    LabCheckProof.passes(soft, check, lab);
+    Command breakIt = ns.run(300, env, List.of("bash", labSh, "ssh", "-i", LabCheckProof.key(work).toString(), "web",
+        "sudo ip route del default; " + LabCheckProof.RERUN + "; true"));
+    soft.assertThat(breakIt.exitCode()).as("breaking web:\n%s%s", breakIt.text(), breakIt.stderr()).isZero();
+    Command after = LabCheckProof.checkUntilItFails(() -> ns.run(300, env, List.of("bash", labSh, "check")));
+    LabCheckProof.failsNaming(soft, after, "web", "route default");
+    return "== lab.sh check (exit " + check.exitCode() + ")\n" + check.text() + check.stderr()
+        + "== web: sudo ip route del default; sudo labforge-check\n" + breakIt.text() + breakIt.stderr()
+        + "== lab.sh check (exit " + after.exitCode() + ")\n" + after.text() + after.stderr();
   }
 
   /** Waits for cloud-init's final message on every machine's serial console log. */

@@ -59,9 +59,9 @@ class LxdLabBootTest {
     long downSeconds;
     try (LxdNamespace lxd = LxdNamespace.start(work.resolve("lxd"))) {
       long t = System.nanoTime();
-      Command up = lxd.run(1800, env, out.resolve("lxd"), "bash", labSh.toString(), "up");
+      Command up = lxd.run(1800, env, out.resolve("lxd"), "bash", labSh.toString(), "up", "--wait", "1200");
       Files.writeString(EVIDENCE.resolve("up.log"), up.text() + up.stderr());
-      assertThat(up.exitCode()).as("lab.sh up:\n%s%s", up.text(), up.stderr()).isZero();
+      LabCheckProof.waited(up);
       upSeconds = (System.nanoTime() - t) / 1_000_000_000L;
 
       t = System.nanoTime();
@@ -81,6 +81,7 @@ class LxdLabBootTest {
       for (Machine machine : lab.machines()) {
         pings(soft, lxd, lab, machine, evidence);
       }
+      checks(soft, lxd, env, out, labSh, lab, evidence);
       checkSeconds = (System.nanoTime() - t) / 1_000_000_000L;
       Files.writeString(EVIDENCE.resolve("containers.txt"), evidence.toString());
       System.out.print(evidence);
@@ -104,6 +105,27 @@ class LxdLabBootTest {
         imageSeconds, upSeconds, checkSeconds, downSeconds, total);
     Files.writeString(EVIDENCE.resolve("timing.txt"), timing);
     System.out.print(timing);
+  }
+
+  /**
+   * Issue 25: {@code lab.sh check} passes on the lab as launched; then the default route of the first machine
+   * is deleted in its container and its checks run again, and {@code lab.sh check} fails naming that machine
+   * and {@code route default}.
+   */
+  private static void checks(SoftAssertions soft, LxdNamespace lxd, Map<String, String> env, Path out, Path labSh,
+      Lab lab, StringBuilder evidence) throws Exception {
+    Command check = lxd.run(300, env, out.resolve("lxd"), "bash", labSh.toString(), "check");
+    LabCheckProof.passes(soft, check, lab);
+    Machine broken = lab.machines().get(0);
+    Command breakIt = lxd.run(300, "lxc", "exec", instance(lab, broken), "--", "sh", "-c",
+        "ip route del default; /usr/local/sbin/labforge-check; true");
+    Command after = LabCheckProof.checkUntilItFails(
+        () -> lxd.run(300, env, out.resolve("lxd"), "bash", labSh.toString(), "check"));
+    LabCheckProof.failsNaming(soft, after, broken.name(), "route default");
+    evidence.append("$ lab.sh check (exit ").append(check.exitCode()).append(")\n").append(check.text()).append(check.stderr())
+        .append("$ lxc exec ").append(instance(lab, broken)).append(" -- sh -c 'ip route del default; labforge-check'\n")
+        .append(breakIt.text()).append(breakIt.stderr())
+        .append("$ lab.sh check (exit ").append(after.exitCode()).append(")\n").append(after.text()).append(after.stderr());
   }
 
   /** The LXD image folder (meta.tar, rootfs.tar.gz) of the boot image with the lab image's packages. */

@@ -63,8 +63,9 @@ class RouterLabBootTest {
     env.put("LABFORGE_CMDLINE_debian_12", "root=/dev/vda rw console=ttyS0 " + Vm.FAST_WRITEBACK);
 
     try (LibvirtNamespace ns = LibvirtNamespace.start(work.resolve("ns"))) {
-      Command up = ns.run(900, env, List.of("bash", libvirt.resolve("lab.sh").toString(), "up"));
-      assertThat(up.exitCode()).as("lab.sh up:\n" + up.text() + up.stderr()).isZero();
+      Command up = ns.run(LibvirtLabBootTest.BOOT_LIMIT.toSeconds() + 900, env, List.of("bash",
+          libvirt.resolve("lab.sh").toString(), "up", "--wait", String.valueOf(LibvirtLabBootTest.BOOT_LIMIT.toSeconds())));
+      LabCheckProof.waited(up);
       long upSeconds = seconds(start);
       SoftAssertions soft = new SoftAssertions();
       for (var n : lab.networks().stream().filter(n -> n.routedByMachine()).toList()) {
@@ -80,6 +81,7 @@ class RouterLabBootTest {
       for (Machine client : clients(lab)) {
         sessions.append(sshFromTheHost(soft, ns, env, libvirt, work, client));
       }
+      sessions.append(checks(soft, ns, env, libvirt, work, lab));
       Thread.sleep(BootTest.AFTER_FINISHED.toMillis());
       for (Machine m : lab.machines()) {
         ns.virsh("destroy", HostNames.machine(lab.name(), m.name()));
@@ -168,6 +170,27 @@ class RouterLabBootTest {
         .containsPattern("(?m)^" + Pattern.quote(r.to().toString()) + " via " + Pattern.quote(r.via().toString()) + " dev eth0"));
     return session + "== " + client.name() + "'s Host entry in inventory/ssh_config\n"
         + config.substring(config.indexOf("Host " + client.name() + "\n")).split("\n\n")[0] + "\n";
+  }
+
+  /**
+   * Issue 25: {@code lab.sh check} passes on the lab as booted; then client1's static route is deleted in the
+   * guest and its checks run again, and {@code lab.sh check} fails naming client1 and that route.
+   */
+  private static String checks(SoftAssertions soft, LibvirtNamespace ns, Map<String, String> env, Path libvirt,
+      Path work, Lab lab) throws Exception {
+    String labSh = libvirt.resolve("lab.sh").toString();
+    Command check = ns.run(300, env, List.of("bash", labSh, "check"));
+    LabCheckProof.passes(soft, check, lab);
+    Machine broken = clients(lab).get(0);
+    String route = broken.primaryNic().routes().get(0).to().toString();
+    Command breakIt = ns.run(300, env, List.of("bash", labSh, "ssh", "-i", key(work).toString(), broken.name(),
+        "sudo ip route del " + route + "; " + LabCheckProof.RERUN + "; true"));
+    soft.assertThat(breakIt.exitCode()).as("breaking %s:\n%s%s", broken.name(), breakIt.text(), breakIt.stderr()).isZero();
+    Command after = LabCheckProof.checkUntilItFails(() -> ns.run(300, env, List.of("bash", labSh, "check")));
+    LabCheckProof.failsNaming(soft, after, broken.name(), "route " + route);
+    return "== lab.sh check (exit " + check.exitCode() + ")\n" + check.text() + check.stderr()
+        + "== " + broken.name() + ": sudo ip route del " + route + "; sudo labforge-check\n" + breakIt.text()
+        + "== lab.sh check (exit " + after.exitCode() + ")\n" + after.text() + after.stderr();
   }
 
   private static Path key(Path work) {

@@ -23,6 +23,13 @@ public record UserDataView(String lab, String machine, String hostname, String f
       files.add(new GuestFiles.GuestFileEntry(EtcHosts.PATH, "0644", GuestFiles.ROOT_OWNER, null, etcHosts, false));
     }
     files.addAll(GuestFiles.of(machine));
+    // The checks (docs/checks.md): root's own files, there from the init stage on.
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.PROGRAM_PATH, GuestFiles.SCRIPT_MODE, GuestFiles.ROOT_OWNER,
+        null, GuestProgram.CHECK, false));
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.PLAN_PATH, "0600", GuestFiles.ROOT_OWNER, null,
+        GuestChecks.plan(lab, machine, GuestChecks.Engine.CLOUD_INIT, etcHosts), false));
+    files.add(new GuestFiles.GuestFileEntry(GuestChecks.BOOT_HOOK_PATH, GuestFiles.SCRIPT_MODE, GuestFiles.ROOT_OWNER,
+        null, GuestProgram.BOOT_HOOK, false));
     return new UserDataView(lab.name(), machine.name(), machine.hostname(), machine.fqdn(), machine.timezone(),
         GuestUsers.of(machine), GuestUsers.sshPasswordAuth(machine), machine.packages(), etcHosts == null,
         files, GuestDisks.of(machine), GuestCommands.of(machine),

@@ -3,9 +3,12 @@ package dev.labforge.targets.vagrant;
 import dev.labforge.model.Disk;
 import dev.labforge.model.Forwarding;
 import dev.labforge.model.GuestFile;
+import dev.labforge.model.Lab;
 import dev.labforge.model.Machine;
 import dev.labforge.model.Script;
 import dev.labforge.model.User;
+import dev.labforge.targets.cloudinit.GuestChecks;
+import dev.labforge.targets.cloudinit.GuestProgram;
 import dev.labforge.targets.vagrant.VagrantView.ArgView;
 import dev.labforge.targets.vagrant.VagrantView.StepView;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import java.util.Set;
  * The shell provisioners of one machine, giving it what its cloud-init seed gives: time zone,
  * the lab's /etc/hosts, users, data disks, files, packages, then commands and scripts in spec order. Users, disks and
  * files come first so packages, commands and scripts find them, as on a cloud-init first boot; a
- * router's forwarding and the spec's routes come before the commands too.
+ * router's forwarding and the spec's routes come before the commands too. The checks come last.
  */
 final class Steps {
   /** Where every fixed guest script lives in the Vagrantfile (Ruby constants). */
@@ -34,7 +37,7 @@ final class Steps {
   private Steps() {}
 
   /** {@code etcHosts}: the machine's whole /etc/hosts as its cloud-init seed writes it, or null. */
-  static List<StepView> of(Machine machine, String packageManager, String etcHosts) {
+  static List<StepView> of(Lab lab, Machine machine, String packageManager, String etcHosts) {
     Steps s = new Steps();
     s.step("timezone", TIMEZONE, arg("timezone", machine.timezone()));
     if (etcHosts != null) {
@@ -81,6 +84,12 @@ final class Steps {
       s.add(new StepView("script " + script.name(), "inline", true, null, List.of(),
           String.join(" ", machine.scriptCommand(script)), false));
     }
+    // Last, the checks (docs/checks.md): the program and plan a seed carries, then the run, whose
+    // line Vagrant shows and whose exit status fails `vagrant up` when a check fails.
+    s.file("check (program)", GuestChecks.PROGRAM_PATH, GuestProgram.CHECK, "0755", "root:root");
+    s.file("check (plan)", GuestChecks.PLAN_PATH,
+        GuestChecks.plan(lab, machine, GuestChecks.Engine.VAGRANT, etcHosts), "0600", "root:root");
+    s.add(new StepView("check", "inline", true, null, List.of(), GuestChecks.PROGRAM_PATH, false));
     return List.copyOf(s.steps);
   }
 

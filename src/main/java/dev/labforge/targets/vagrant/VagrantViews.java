@@ -62,7 +62,7 @@ final class VagrantViews {
             ? new VirtualboxView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
         providers.contains(VMWARE)
             ? new VmwareView(displayName, m.cpus(), m.memoryMib(), m.nestedVirtualization(), disks) : null,
-        Steps.of(m, lab.image(m.image()).packageManager(), etcHosts));
+        Steps.of(lab, m, lab.image(m.image()).packageManager(), etcHosts));
   }
 
   /**

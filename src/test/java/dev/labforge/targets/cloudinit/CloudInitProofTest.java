@@ -93,9 +93,24 @@ class CloudInitProofTest {
     if (m.forwarding()) {
       files.put(Forwarding.SYSCTL_FILE, Forwarding.SYSCTL_CONTENT);
     }
+    // The checks (issue 25): the program, the machine's plan, cloud-init's per-boot hook.
+    files.put("/usr/local/sbin/labforge-check", GuestProgram.CHECK);
+    files.put("/etc/labforge/checks.json", GuestChecks.plan(lab, m, GuestChecks.Engine.CLOUD_INIT, etcHosts));
+    files.put("/var/lib/cloud/scripts/per-boot/labforge-check", GuestProgram.BOOT_HOOK);
     assertThat(new TreeMap<>(JSON.convertValue(f.path("write_files"), Map.class))).isEqualTo(files);
-    List<Object> run = new ArrayList<>(m.commands());
-    m.scripts().forEach(s -> run.add(GuestCommands.argv(m, s)));
+    // Each command and script, then the line that keeps its exit status for the checks.
+    List<Object> run = new ArrayList<>();
+    if (!m.commands().isEmpty() || !m.scripts().isEmpty()) {
+      run.add(List.of("mkdir", "-p", "/var/lib/labforge/ran"));
+    }
+    for (int i = 0; i < m.commands().size(); i++) {
+      run.add(m.commands().get(i));
+      run.add("echo $? > /var/lib/labforge/ran/command-" + (i + 1));
+    }
+    for (int i = 0; i < m.scripts().size(); i++) {
+      run.add(GuestCommands.argv(m, m.scripts().get(i)));
+      run.add("echo $? > /var/lib/labforge/ran/script-" + (i + 1));
+    }
     assertThat(JSON.convertValue(f.path("runcmd"), List.class)).isEqualTo(run);
     List<Map<String, Object>> nics = new ArrayList<>();
     for (Nic n : m.nics()) {

@@ -35,7 +35,8 @@ class UserDataRoundTripPropertiesTest {
         run.add(c.asText());
       }
     });
-    assertThat(run).isEqualTo(commands);
+    assertThat(lab.machines().get(0).commands()).isEqualTo(commands);
+    assertThat(run).isEqualTo(withMarkers(lab.machines().get(0)));
     byte[] drive = files.stream().filter(f -> f.path().endsWith("/user_data")).findFirst().orElseThrow().content();
     assertThat(drive).isEqualTo(userData.content());
   }
@@ -59,17 +60,34 @@ class UserDataRoundTripPropertiesTest {
 
   /**
    * What cloud-init writes for each of the spec's entries: the content, base64-decoded when encoding
-   * says b64. labforge's own /etc/hosts (the one entry that is not deferred) is not the spec's.
+   * says b64. labforge's own root files (/etc/hosts and the checks': the entries that are not
+   * deferred) are not the spec's.
    */
   static List<String> writtenContents(JsonNode userData) {
     List<String> out = new ArrayList<>();
     for (JsonNode f : userData.path("write_files")) {
-      if (f.path("path").asText().equals(EtcHosts.PATH) && !f.path("defer").asBoolean(true)) {
+      if (!f.path("defer").asBoolean(true)) {
         continue;
       }
       String content = f.path("content").asText();
       out.add("b64".equals(f.path("encoding").asText())
           ? new String(Base64.getDecoder().decode(content), StandardCharsets.UTF_8) : content);
+    }
+    return out;
+  }
+
+  /**
+   * runcmd's strings: each command, then the line that keeps its exit status for the checks, then
+   * that line of each script (a script itself is an argument list).
+   */
+  static List<String> withMarkers(dev.labforge.model.Machine m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.commands().size(); i++) {
+      out.add(m.commands().get(i));
+      out.add("echo $? > /var/lib/labforge/ran/command-" + (i + 1));
+    }
+    for (int i = 0; i < m.scripts().size(); i++) {
+      out.add("echo $? > /var/lib/labforge/ran/script-" + (i + 1));
     }
     return out;
   }

@@ -192,6 +192,7 @@ class VagrantAgreesWithModelTest {
       expected.add("script " + s.name() + " (install)");
       expected.add("script " + s.name());
     }
+    expected.addAll(List.of("check (program)", "check (plan)", "check"));
     assertThat(names).isEqualTo(expected);
     List<GuestShell.Values> values = GuestShell.decode(stepInlines, java.nio.file.Files.createDirectories(work));
     String manager = lab.image(m.image()).packageManager();
@@ -257,6 +258,14 @@ class VagrantAgreesWithModelTest {
         assertThat(run.path("opts").path("inline").asText()).startsWith("runuser -u " + m.runAs() + " -- ");
       }
     }
+    // The checks (docs/checks.md): the seed's program, the machine's plan for Vagrant, then the run.
+    String etcHosts = hosts ? values.get(1).text("content") : null;
+    assertFile(values.get(step++), "/usr/local/sbin/labforge-check", dev.labforge.targets.cloudinit.GuestProgram.CHECK,
+        "0755", "root:root");
+    assertFile(values.get(step++), "/etc/labforge/checks.json", dev.labforge.targets.cloudinit.GuestChecks.plan(lab, m,
+        dev.labforge.targets.cloudinit.GuestChecks.Engine.VAGRANT, etcHosts), "0600", "root:root");
+    assertThat(provisioners.get(names.indexOf("check")).path("opts").path("inline").asText())
+        .isEqualTo("/usr/local/sbin/labforge-check");
     assertThat(step).isEqualTo(values.size());
   }
 
