@@ -10,6 +10,8 @@ lxc.include = /usr/share/lxc/config/common.conf
 lxc.uts.name = ${esc.lxc(hostname)}
 lxc.rootfs.path = ${esc.lxc(rootfs)}
 lxc.apparmor.profile = generated
+# lxc-stop's signal: systemd halts on SIGRTMIN+3 and ignores LXC's default, SIGPWR.
+lxc.signal.halt = SIGRTMIN+3
 <#if nesting>
 # nested_virtualization: nested containers (LXC, LXD, Docker) may mount proc, sysfs and cgroups.
 lxc.apparmor.allow_nesting = 1

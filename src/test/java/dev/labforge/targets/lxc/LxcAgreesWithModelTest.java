@@ -106,6 +106,8 @@ class LxcAgreesWithModelTest {
         soft.assertThat(mounts).as("%s disk %s", m.name(), disk.name())
             .contains(dir + "/disks/" + disk.name() + " " + at + " none bind,create=dir 0 0");
       }
+      soft.assertThat(LxcConfigReader.first(entries, "lxc.signal.halt")).as("%s: systemd's halt signal", m.name())
+          .isEqualTo("SIGRTMIN+3");
       soft.assertThat(LxcConfigReader.first(entries, "lxc.sysctl.net.ipv4.ip_forward")).as("%s forwarding", m.name())
           .isEqualTo(m.forwarding() ? "1" : null);
       soft.assertThat(LxcConfigReader.first(entries, "lxc.apparmor.allow_nesting")).as("%s nesting", m.name())
