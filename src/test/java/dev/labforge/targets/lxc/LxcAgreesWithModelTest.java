@@ -71,7 +71,7 @@ class LxcAgreesWithModelTest {
           .isEqualTo(Long.toString(m.cpus() * 100_000L));
       soft.assertThat(LxcConfigReader.first(entries, "lxc.cgroup.cpu.cfs_period_us")).isEqualTo("100000");
 
-      List<String> seedMacs = seedMacs(files.get("cloud-init/" + m.name() + "/network-config"));
+      Map<String, JsonNode> seed = seedInterfaces(files.get("cloud-init/" + m.name() + "/network-config"));
       List<String> hwaddrs = new ArrayList<>();
       for (Nic nic : m.nics()) {
         String p = "lxc.net." + nic.index() + ".";
@@ -93,11 +93,14 @@ class LxcAgreesWithModelTest {
       }
       soft.assertThat(entries.stream().filter(e -> e.key().matches("lxc\\.net\\.[0-9]+\\.type")).count())
           .as("%s: one veth per NIC", m.name()).isEqualTo(m.nics().size());
-      soft.assertThat(hwaddrs).as("%s: the MACs the seed's network-config matches", m.name()).isEqualTo(seedMacs);
-      soft.assertThat(seedAddresses(files.get("cloud-init/" + m.name() + "/network-config")))
+      // The seed's interface of each NIC (by its in-guest name) has that MAC and the model's address.
+      // (The seed may name one more NIC, the qemu target's management NIC, which only its VMs have.)
+      soft.assertThat(hwaddrs).as("%s: the MACs the seed's network-config matches", m.name())
+          .isEqualTo(m.nics().stream().map(n -> seed.getOrDefault(n.ifname(), MISSING).path("mac_address").asText(null)).toList());
+      soft.assertThat(m.nics().stream().filter(n -> !n.dhcp())
+              .map(n -> seed.getOrDefault(n.ifname(), MISSING).path("subnets").path(0).path("address").asText(null)).toList())
           .as("%s: the addresses the mounted seed gives the NICs", m.name())
           .isEqualTo(m.nics().stream().filter(n -> !n.dhcp()).map(n -> n.ip() + "/" + n.prefix()).toList());
-
       List<String> mounts = LxcConfigReader.all(entries, "lxc.mount.entry");
       soft.assertThat(mounts).as("%s seed mount", m.name())
           .contains(dir + "/seed var/lib/cloud/seed/nocloud none bind,ro,create=dir 0 0");
@@ -130,38 +133,14 @@ class LxcAgreesWithModelTest {
     return "'" + (n.gateway() == null || n.routedByMachine() ? "" : n.gateway() + "/" + n.prefix()) + "'";
   }
 
-  /** The static addresses of the seed's network-config (v1 subnets or v2 addresses), in its order. */
-  private static List<String> seedAddresses(RenderedFile networkConfig) throws Exception {
-    List<String> out = new ArrayList<>();
-    JsonNode root = YAML.readTree(networkConfig.text());
-    JsonNode network = root.has("network") ? root.path("network") : root;
-    network.path("config").forEach(c -> c.path("subnets").forEach(sn -> {
-      if (sn.has("address")) {
-        out.add(sn.path("address").asText());
-      }
-    }));
-    network.path("ethernets").forEach(e -> e.path("addresses").forEach(a -> out.add(a.asText())));
-    return out;
-  }
+  private static final JsonNode MISSING = YAML.createObjectNode();
 
-  /** The MACs of the seed's network-config (v1 physical subnets or v2 match), in its order. */
-  private static List<String> seedMacs(RenderedFile networkConfig) throws Exception {
-    List<String> macs = new ArrayList<>();
-    if (networkConfig == null) {
-      return macs;
-    }
+  /** The seed's network-config (version 1) interfaces by name. */
+  private static Map<String, JsonNode> seedInterfaces(RenderedFile networkConfig) throws Exception {
+    Map<String, JsonNode> out = new java.util.HashMap<>();
     JsonNode root = YAML.readTree(networkConfig.text());
     JsonNode network = root.has("network") ? root.path("network") : root;
-    network.path("config").forEach(c -> {
-      if (c.has("mac_address")) {
-        macs.add(c.path("mac_address").asText());
-      }
-    });
-    network.path("ethernets").forEach(e -> {
-      if (e.path("match").has("macaddress")) {
-        macs.add(e.path("match").path("macaddress").asText());
-      }
-    });
-    return macs;
+    network.path("config").forEach(c -> out.put(c.path("name").asText(), c));
+    return out;
   }
 }
