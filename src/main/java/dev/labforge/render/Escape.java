@@ -253,6 +253,56 @@ public final class Escape {
     return rubyComment(s);
   }
 
+  /**
+   * A classic LXC config value ({@code lxc.container.conf(5)}): LXC takes the rest of the line
+   * after {@code =}, strips white space at both ends, then removes one pair of matching quotes
+   * around it. There is no escape, so a line break, a carriage return or a NUL cannot be written
+   * and edge white space would be lost: those are refused (the spec's patterns keep them out of
+   * every value the lxc target writes). A value that starts and ends with the same quote gets one
+   * more pair, which LXC removes again.
+   */
+  public static String lxc(String s) {
+    if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("an LXC config value cannot hold a line break or a NUL");
+    }
+    if (s.isEmpty() || !s.equals(s.strip())) {
+      throw new IllegalArgumentException("an LXC config value cannot be empty or start or end with white space");
+    }
+    char first = s.charAt(0);
+    if (s.length() > 1 && (first == '"' || first == '\'') && s.charAt(s.length() - 1) == first) {
+      return first + s + first;
+    }
+    return s;
+  }
+
+  /** Text for an LXC config {@code #} comment: control characters become spaces, so it stays one line. */
+  public static String lxcComment(String s) {
+    return rubyComment(s);
+  }
+
+  /**
+   * One field of an fstab line (an {@code lxc.mount.entry} value is one): fields are split at
+   * white space and read back with getmntent's octal escapes, so space, tab, line break and
+   * backslash are written as {@code \040 \011 \012 \134}. A NUL cannot be written.
+   */
+  public static String fstab(String s) {
+    if (s.isEmpty() || s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("an fstab field cannot be empty or hold a NUL");
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case ' ' -> out.append("\\040");
+        case '\t' -> out.append("\\011");
+        case '\n' -> out.append("\\012");
+        case '\\' -> out.append("\\134");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** A POSIX shell single-quoted word; a quote inside becomes {@code '\''}. */
   public static String sh(String s) {
     return "'" + s.replace("'", "'\\''") + "'";

@@ -4,6 +4,7 @@ import dev.labforge.targets.cloudinit.CloudInitTarget;
 import dev.labforge.targets.docker.DockerTarget;
 import dev.labforge.targets.inventory.InventoryTarget;
 import dev.labforge.targets.libvirt.LibvirtTarget;
+import dev.labforge.targets.lxc.LxcTarget;
 import dev.labforge.targets.lxd.LxdTarget;
 import dev.labforge.targets.packer.PackerTarget;
 import dev.labforge.targets.qemu.QemuTarget;
@@ -29,6 +30,7 @@ public final class Targets {
       new TerraformTarget(),
       new LibvirtTarget(),
       new LxdTarget(),
+      new LxcTarget(),
       new XenTarget(),
       new QemuTarget(),
       new DockerTarget(),

@@ -206,7 +206,7 @@ class CliRoughEdgesTest {
     Path script = tmp.resolve("labforge.bash");
     Files.writeString(script, Cli.run("completion").out());
     assertThat(complete(script, "labforge gen -t vag")).isEqualTo("vagrant");
-    assertThat(complete(script, "labforge gen -t l")).isEqualTo("libvirt lxd");
+    assertThat(complete(script, "labforge gen -t l")).isEqualTo("libvirt lxd lxc");
     assertThat(complete(script, "labforge init --example lpic3-35")).isEqualTo("lpic3-351 lpic3-352 lpic3-353");
     assertThat(complete(script, "labforge schema cloud-init/u")).isEqualTo("cloud-init/user-data");
     assertThat(complete(script, "labforge schema ma")).isEqualTo("manifest");
