@@ -11,6 +11,7 @@ import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
+import dev.labforge.targets.LabScriptCheck;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -69,7 +70,7 @@ public final class DockerTarget implements Target {
 
   @Override
   public List<ToolCheck> checks() {
-    return List.of(new DockerfileRulesCheck(), new ComposeConfigCheck(), new LabScriptCheck());
+    return List.of(new DockerfileRulesCheck(), new ComposeConfigCheck(), new LabScriptCheck(LAB_SH));
   }
 
   /** A machine's seed folder, relative to docker/. */

@@ -7,6 +7,7 @@ import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
+import dev.labforge.targets.LabScriptCheck;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.cloudinit.CloudInitTarget;
@@ -45,7 +46,7 @@ public final class LxcTarget implements Target {
 
   @Override
   public List<ToolCheck> checks() {
-    return List.of(new LxcParserCheck(), new LabScriptCheck());
+    return List.of(new LxcParserCheck(), new LabScriptCheck(LAB_SH));
   }
 
   /** One container at a time: a big lab's configs are never held together. */

@@ -11,6 +11,7 @@ import dev.labforge.render.RenderException;
 import dev.labforge.render.RenderedFile;
 import dev.labforge.render.TemplateRenderer;
 import dev.labforge.schema.Schemas;
+import dev.labforge.targets.LabScriptCheck;
 import dev.labforge.targets.Target;
 import dev.labforge.targets.ToolCheck;
 import dev.labforge.targets.lxd.LxdView.HostView;
@@ -84,7 +85,7 @@ public final class LxdTarget implements Target {
 
   @Override
   public List<ToolCheck> checks() {
-    return List.of(new LabScriptCheck());
+    return List.of(new LabScriptCheck(LAB_SH));
   }
 
   /** One file at a time: a big lab's preseed (every machine's profile) is the largest file labforge writes. */

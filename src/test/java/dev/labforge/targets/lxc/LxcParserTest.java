@@ -37,7 +37,7 @@ class LxcParserTest {
     return Specs.all().stream().map(spec -> DynamicTest.dynamicTest(Specs.id(spec), () -> {
       RealTools.require("shellcheck");
       Path lab = Specs.generate(spec, work.resolve(Specs.id(spec)));
-      assertThat(new LabScriptCheck().run(lab, Tools.system())).as("%s", spec).isEmpty();
+      assertThat(new dev.labforge.targets.LabScriptCheck(LxcTarget.LAB_SH).run(lab, Tools.system())).as("%s", spec).isEmpty();
     }));
   }
 
