@@ -120,6 +120,17 @@ class QemuLabBootTest {
       Files.writeString(EVIDENCE.resolve("ping.txt"), ping);
       soft.assertThat(ping).as("client1 pings client2 through the router").containsPattern("ttl=63 ");
 
+      // the management NIC, raised by the seed's bootcmd (it is not in the network-config): its
+      // address, the lab's default route kept, and the host's SSH port forward reaching sshd
+      String mgmt = exec(state.resolve("client1.qga"), "ip -4 -o address show dev mgmt0; ip route show default");
+      Files.writeString(EVIDENCE.resolve("mgmt0.txt"), mgmt);
+      soft.assertThat(mgmt).as("client1's mgmt0 and default route").contains("inet 10.0.2.15/24")
+          .contains("default via " + machine(lab, "client1").primaryNic().gateway()).doesNotContain("via 10.0.2.2");
+      int port = dev.labforge.targets.qemu.QemuWires.sshPorts(lab).get("client1");
+      Command banner = Command.run(30, List.of("nsenter", "-t", Long.toString(ns), "--net", "--mount", "bash", "-c",
+          "exec 3<>/dev/tcp/127.0.0.1/" + port + "; head -c 7 <&3"));
+      soft.assertThat(banner.text()).as("sshd through 127.0.0.1:%d", port).isEqualTo("SSH-2.0");
+
       soft.assertThat(agent(state.resolve("router.qga"), "{\"execute\": \"guest-ping\"}").has("return"))
           .as("guest-ping").isTrue();
 
