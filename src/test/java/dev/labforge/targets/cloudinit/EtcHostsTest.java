@@ -133,7 +133,8 @@ class EtcHostsTest {
             + " libvirt: { enabled: false }, terraform: { enabled: false } }"));
     assertThat(Cli.run("validate", over.toString()).err()).isEqualTo(r.err());
     Files.writeString(over, Files.readString(over).replace("terraform: { enabled: false }",
-        "terraform: { enabled: false }, xen: { enabled: false }"));
+        "terraform: { enabled: false }, xen: { enabled: false }, qemu: { enabled: false },"
+            + " lxc: { enabled: false }, docker: { enabled: false }"));
     assertThat(Cli.run("validate", over.toString()).err()).isEmpty();
   }
 
