@@ -37,6 +37,11 @@ final class QemuOptionsCheck implements ToolCheck {
   public List<String> run(Path labDir, Tools tools) throws Exception {
     Path dir = labDir.resolve(QemuTarget.DIR);
     List<String> problems = new ArrayList<>();
+    List<String> launchers = ShellScriptsCheck.scripts(dir).stream().filter(s -> !s.equals("lab.sh")).toList();
+    if (launchers.isEmpty()) {
+      // a tree generated without the qemu target (gen -t ...): nothing of QEMU's to ask about
+      return problems;
+    }
     Set<String> machines = firstWords(help(tools, dir, "-machine"), 0);
     Set<String> cpus = firstWords(help(tools, dir, "-cpu"), 1);
     Set<String> netdevs = firstWords(help(tools, dir, "-netdev"), 0);
@@ -45,10 +50,7 @@ final class QemuOptionsCheck implements ToolCheck {
     while (m.find()) {
       devices.add(m.group(1));
     }
-    for (String script : ShellScriptsCheck.scripts(dir)) {
-      if (script.equals("lab.sh")) {
-        continue;
-      }
+    for (String script : launchers) {
       JsonNode options = LauncherFormat.parse(Files.readString(dir.resolve(script))).path("options");
       String at = QemuTarget.DIR + script + ": ";
       for (JsonNode v : options.path("-machine")) {
